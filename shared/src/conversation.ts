@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { ClientKind } from './agent-status.js';
+import { VisitorContext, FormAnswers } from './context.js';
+import { RoomName, Seq, ServerId } from './ids.js';
+import { Timestamp } from './message.js';
+
+/**
+ * `waiting`: in the room's queue (possibly offered to agents); `active`: an agent accepted it;
+ * `ended`: closed for good, history still readable.
+ */
+export const ConversationStatus = z.enum(['waiting', 'active', 'ended']);
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+/** Who ended a conversation. `system` when the visitor abandoned the queue. */
+export const EndedBy = z.enum(['visitor', 'agent', 'system']);
+export type EndedBy = z.infer<typeof EndedBy>;
+
+/**
+ * How a waiting conversation is being routed: `private` (an agent's private room, that agent only),
+ * `sticky` (the visitor's previous agent first, alone, for the sticky timeout), or `everyone`.
+ */
+export const RoutingPhase = z.enum(['private', 'sticky', 'everyone']);
+export type RoutingPhase = z.infer<typeof RoutingPhase>;
+
+/** A conversation as its visitor sees it. The agent is named by display name only. */
+export const VisitorConversationView = z.object({
+  id: ServerId,
+  room: RoomName,
+  status: ConversationStatus,
+  phase: RoutingPhase,
+  agentName: z.string().nullable(),
+  /** Highest sequence number stored so far; a client with less asks for the rest with `sync`. */
+  lastSeq: Seq,
+  startedAt: Timestamp,
+  endedBy: EndedBy.nullable(),
+});
+export type VisitorConversationView = z.infer<typeof VisitorConversationView>;
+
+/** A conversation as an agent sees it, with the visitor's context. */
+export const AgentConversationView = z.object({
+  id: ServerId,
+  room: RoomName,
+  status: ConversationStatus,
+  visitor: z.object({
+    id: ServerId,
+    /** The welcome form's `name` answer, when there is one. */
+    name: z.string().nullable(),
+    /** Whether at least one of the visitor's pages is connected right now. */
+    online: z.boolean(),
+  }),
+  form: FormAnswers,
+  context: VisitorContext.extend({ userAgent: z.string().max(512).optional() }),
+  lastSeq: Seq,
+  startedAt: Timestamp,
+  acceptedAt: Timestamp.nullable(),
+  /** The client (browser or mobile) that accepted it. */
+  servedFrom: ClientKind.nullable(),
+  endedBy: EndedBy.nullable(),
+});
+export type AgentConversationView = z.infer<typeof AgentConversationView>;
+
+/** A waiting conversation proposed to an agent. */
+export const OfferView = z.object({
+  conversationId: ServerId,
+  room: RoomName,
+  phase: RoutingPhase,
+  visitor: AgentConversationView.shape.visitor,
+  form: FormAnswers,
+  context: AgentConversationView.shape.context,
+  waitingSince: Timestamp,
+  /** When this offer is withdrawn and offered again if nobody accepts it. */
+  expiresAt: Timestamp,
+});
+export type OfferView = z.infer<typeof OfferView>;
+
+/** One waiting conversation in an agent's view of a room's queue. */
+export const QueueEntry = z.object({
+  conversationId: ServerId,
+  visitorName: z.string().nullable(),
+  waitingSince: Timestamp,
+  phase: RoutingPhase,
+});
+export type QueueEntry = z.infer<typeof QueueEntry>;
+
+/** A room's queue: the oldest waiting conversations first, and how many wait in all. */
+export const RoomQueueView = z.object({
+  room: RoomName,
+  total: z.number().int().nonnegative(),
+  entries: z.array(QueueEntry),
+});
+export type RoomQueueView = z.infer<typeof RoomQueueView>;

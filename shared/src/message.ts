@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { ClientId, Seq } from './ids.js';
+import { Limits } from './limits.js';
+
+/** Milliseconds since the epoch, as the server's clock saw them. */
+export const Timestamp = z.number().int().nonnegative();
+
+/** Things that happen in a conversation and are kept in its history, in order, like messages. */
+export const CONVERSATION_EVENTS = [
+  /** An agent accepted the conversation; `name` is the agent's display name. */
+  'agent-joined',
+  /** The agent left without ending it (signed out or vanished); the visitor waits for another. */
+  'agent-left',
+  /** The visitor ended the conversation. */
+  'visitor-ended',
+  /** The agent ended the conversation. */
+  'agent-ended',
+  /** The visitor left the queue without reconnecting, so the server closed the conversation. */
+  'abandoned',
+] as const;
+export const ConversationEvent = z.enum(CONVERSATION_EVENTS);
+export type ConversationEvent = z.infer<typeof ConversationEvent>;
+
+const MessageBase = z.object({
+  /** Position in the conversation, from 1, without gaps. */
+  seq: Seq,
+  /** The sender's id for the message (server-made for events); the same id is stored once. */
+  clientId: ClientId,
+  at: Timestamp,
+});
+
+/** A line of text from the visitor or the agent. Always displayed as text, never as HTML. */
+export const TextMessage = MessageBase.extend({
+  kind: z.literal('text'),
+  from: z.enum(['visitor', 'agent']),
+  /** The agent's display name when `from` is `agent`. */
+  name: z.string().max(120).optional(),
+  text: z.string().min(1).max(Limits.messageText),
+});
+
+/** A conversation event kept in the history so that a resuming client shows it in place. */
+export const EventMessage = MessageBase.extend({
+  kind: z.literal('event'),
+  event: ConversationEvent,
+  /** The agent's display name for agent events. */
+  name: z.string().max(120).optional(),
+});
+
+export const ChatMessage = z.discriminatedUnion('kind', [TextMessage, EventMessage]);
+export type ChatMessage = z.infer<typeof ChatMessage>;
+export type TextMessage = z.infer<typeof TextMessage>;
+export type EventMessage = z.infer<typeof EventMessage>;
