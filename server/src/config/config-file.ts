@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { AgentConfig, defaultPrivateRoom } from './agent-config.js';
+import { RoomConfig } from './room-config.js';
+
+/** The rooms-and-agents file named by `PARLEY_CONFIG` (JSON). */
+export const ConfigFile = z
+  .strictObject({
+    /** Lets editors validate and complete the file; ignored by Parley. */
+    $schema: z.string().optional(),
+    rooms: z.array(RoomConfig).min(1, 'must list at least one room'),
+    agents: z.array(AgentConfig).default([]),
+  })
+  .superRefine((file, ctx) => {
+    const roomNames = new Set<string>();
+    file.rooms.forEach((room, index) => {
+      if (roomNames.has(room.name)) ctx.addIssue({ code: 'custom', path: ['rooms', index, 'name'], message: `room ${room.name} is listed twice` });
+      roomNames.add(room.name);
+    });
+    const agentIds = new Set<string>();
+    const privateRooms = new Map<string, string>();
+    file.agents.forEach((agent, index) => {
+      const id = agent.id.toLowerCase();
+      if (agentIds.has(id)) ctx.addIssue({ code: 'custom', path: ['agents', index, 'id'], message: `agent ${agent.id} is listed twice` });
+      agentIds.add(id);
+      agent.rooms.forEach((room, roomIndex) => {
+        if (!roomNames.has(room)) ctx.addIssue({ code: 'custom', path: ['agents', index, 'rooms', roomIndex], message: `no room is named ${room}` });
+      });
+      const privateRoom = agent.privateRoom ?? defaultPrivateRoom(agent.id);
+      const clash = roomNames.has(privateRoom) ? `room ${privateRoom}` : privateRooms.get(privateRoom);
+      if (clash) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['agents', index, 'privateRoom'],
+          message: `private room ${privateRoom} has the same name as ${clash}; set privateRoom to another name`,
+        });
+      }
+      privateRooms.set(privateRoom, `the private room of ${agent.id}`);
+    });
+  });
+export type ConfigFile = z.infer<typeof ConfigFile>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const int = (min: number, max: number, fallback: number, unit = '') =>
+  z.coerce
+    .number({ error: `must be a whole number${unit}` })
+    .int(`must be a whole number${unit}`)
+    .min(min, `must be at least ${min}${unit}`)
+    .max(max, `must be at most ${max}${unit}`)
+    .default(fallback);
+
+/**
+ * Environment variables. Everything about rooms and agents is in the config file instead; these
+ * are what differs between machines. Each has a default that works on a laptop.
+ */
+export const Env = z.object({
+  /** TCP port for HTTP and WebSockets. 0 picks a free port (tests). */
+  PORT: int(0, 65535, 8080),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Where browsers reach this server, used in the widget snippet and links. Defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.url({ error: 'must be a full URL such as https://chat.example.com' }).optional(),
+  /** `uws` (uWebSockets.js, default) or `ws` (the ws package on node:http). */
+  TRANSPORT: z.enum(['uws', 'ws'], { error: 'must be "uws" or "ws"' }).default('uws'),
+  /** `embedded` (memory plus a journal file in DATA_DIR, default) or `memory` (nothing survives a restart). */
+  STORE: z.enum(['embedded', 'memory'], { error: 'must be "embedded" or "memory"' }).default('embedded'),
+  /** Folder for the embedded store's journal. Created if missing. */
+  DATA_DIR: z.string().min(1).default('data'),
+  /** `write`: every change reaches the OS before it is acknowledged (survives a crash or kill -9 of
+   *  Parley). `fsync`: also waits for the disk (survives power loss), at some latency per batch. */
+  JOURNAL_SYNC: z.enum(['write', 'fsync'], { error: 'must be "write" or "fsync"' }).default('write'),
+  /** Path of the rooms-and-agents JSON file. Defaults to the demo's. */
+  PARLEY_CONFIG: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  /** `json` (one object a line, default when not on a terminal) or `pretty`. */
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be "json" or "pretty"' }).optional(),
+  /** An agent whose last connection dropped keeps their chats this long before they go back to the queue. */
+  AGENT_RECONNECT_GRACE_SECONDS: int(1, 3600, 60, ' of seconds'),
+  /** A waiting visitor with no page open for this long leaves the queue. */
+  VISITOR_RECONNECT_GRACE_SECONDS: int(1, 86400, 120, ' of seconds'),
+  /** How long an agent's sign-in lasts. */
+  AGENT_SESSION_HOURS: int(1, 720, 12, ' of hours'),
+  /** Messages a connection may send per second (sustained), and in a burst; beyond, they are slowed, then the connection is closed. */
+  RATE_MESSAGES_PER_SECOND: int(1, 1_000_000, 5),
+  RATE_MESSAGES_BURST: int(1, 1_000_000, 20),
+  /** Typing events per second and burst; extra ones are dropped. */
+  RATE_TYPING_PER_SECOND: int(1, 1_000_000, 10),
+  RATE_TYPING_BURST: int(1, 1_000_000, 20),
+  /** New WebSocket connections per address per minute, and burst (offices share an address). */
+  RATE_CONNECTIONS_PER_MINUTE: int(1, 10_000_000, 120),
+  RATE_CONNECTIONS_BURST: int(1, 10_000_000, 60),
+});
+export type Env = z.infer<typeof Env>;
