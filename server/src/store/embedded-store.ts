@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChatMessage } from '@parley/shared';
+import { Journal, type JournalSync } from './journal.js';
+import type { JournalEntry } from './journal-entry.js';
+import { MemoryState } from './memory-state.js';
+import type { ConversationRecord, ConversationStore, MessageStore, SessionStore, Store } from './store.js';
+
+export type EmbeddedStoreOptions = {
+  /** Folder of the journal; without it nothing is written and nothing survives a restart. */
+  dataDir?: string;
+  sync?: JournalSync;
+  warn?: (message: string) => void;
+  /** The journal could not be written: the server must stop rather than acknowledge what it cannot keep. */
+  onFailure?: (error: Error) => void;
+};
+
+type Commit = {
+  (entry: JournalEntry): Promise<void>;
+  /** Resolves when everything committed so far is durable. */
+  durable(): Promise<void>;
+};
+
+function conversations(state: MemoryState, commit: Commit): ConversationStore {
+  return {
+    save: (record) => commit({ t: 'conv', r: { ...record, lastSeq: 0 } }),
+    async claim(id, agent, at) {
+      const current = state.conversations.get(id);
+      if (!current || current.status !== 'waiting') return null;
+      const claimed: ConversationRecord = { ...current, status: 'active', agentId: agent.id, agentName: agent.name, servedFrom: agent.client, acceptedAt: at };
+      await commit({ t: 'conv', r: claimed });
+      return state.record(id) ?? null;
+    },
+    get: async (id) => state.record(id),
+    async find(query) {
+      const ids = 'open' in query ? state.conversations.keys() : (state.byVisitor.get(query.visitorId) ?? []);
+      const found: ConversationRecord[] = [];
+      for (const id of ids) {
+        const record = state.record(id);
+        if (!record) continue;
+        if ('open' in query ? record.status !== 'ended' : record.room === query.room) found.push(record);
+      }
+      return found.sort((a, b) => a.createdAt - b.createdAt);
+    },
+  };
+}
+
+function messages(state: MemoryState, commit: Commit): MessageStore {
+  return {
+    async append(conversationId, message) {
+      const log = state.log(conversationId);
+      const existing = log.byClientId.get(message.clientId);
+      if (existing) {
+        // The original may still be on its way to disk; its duplicate is acknowledged no sooner.
+        await commit.durable();
+        return { message: existing, duplicate: true };
+      }
+      const stored = { ...message, seq: log.list.length + 1 } as ChatMessage;
+      await commit({ t: 'msg', c: conversationId, m: stored });
+      return { message: stored, duplicate: false };
+    },
+    async after(conversationId, afterSeq, limit) {
+      const list = state.messages.get(conversationId)?.list ?? [];
+      return list.slice(afterSeq, afterSeq + limit);
+    },
+  };
+}
+
+function sessions(state: MemoryState, commit: Commit): SessionStore {
+  return {
+    save: (session) => commit({ t: 'sess', s: session }),
+    get: async (tokenHash) => state.sessions.get(tokenHash),
+    remove: (tokenHash) => commit({ t: 'unsess', h: tokenHash }),
+  };
+}
+
+/**
+ * The default store: everything in memory, every change appended to `DATA_DIR/journal.jsonl`
+ * before it is acknowledged, and the journal replayed at start. Without a data folder it is the
+ * memory store (nothing survives a restart). One process only; several nodes need Redis.
+ */
+export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Promise<Store> {
+  const state = new MemoryState();
+  let journal: Journal | null = null;
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    journal = await Journal.open(join(options.dataDir, 'journal.jsonl'), {
+      sync: options.sync ?? 'write',
+      onEntry: (entry) => state.apply(entry),
+      warn: options.warn ?? (() => {}),
+      onFailure: options.onFailure ?? (() => {}),
+    });
+  }
+  const commit: Commit = Object.assign(
+    (entry: JournalEntry) => {
+      // Applied at once so that sequence numbers are handed out in order; acknowledged only when written.
+      state.apply(entry);
+      return journal ? journal.append(entry) : Promise.resolve();
+    },
+    { durable: () => (journal ? journal.barrier() : Promise.resolve()) },
+  );
+  return {
+    kind: journal ? 'embedded' : 'memory',
+    conversations: conversations(state, commit),
+    messages: messages(state, commit),
+    sessions: sessions(state, commit),
+    close: async () => journal?.close(),
+  };
+}

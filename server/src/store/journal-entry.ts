@@ -1,0 +1,12 @@
+import type { ChatMessage } from '@parley/shared';
+import type { ConversationRecord, SessionRecord } from './store.js';
+
+/**
+ * One line of the embedded store's journal. Every change is one entry; replaying the entries in
+ * order rebuilds the store exactly. Short keys: the journal holds every message ever sent.
+ */
+export type JournalEntry =
+  | { t: 'conv'; r: ConversationRecord }
+  | { t: 'msg'; c: string; m: ChatMessage }
+  | { t: 'sess'; s: SessionRecord }
+  | { t: 'unsess'; h: string };

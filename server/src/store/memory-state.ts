@@ -1,0 +1,59 @@
+import type { ChatMessage } from '@parley/shared';
+import type { JournalEntry } from './journal-entry.js';
+import type { ConversationRecord, SessionRecord } from './store.js';
+
+type MessageLog = { list: ChatMessage[]; byClientId: Map<string, ChatMessage> };
+
+/**
+ * The embedded store's data, changed only by `apply`, so that live changes and journal replay
+ * go through the same code and cannot drift apart.
+ */
+export class MemoryState {
+  readonly conversations = new Map<string, ConversationRecord>();
+  readonly byVisitor = new Map<string, Set<string>>();
+  readonly messages = new Map<string, MessageLog>();
+  readonly sessions = new Map<string, SessionRecord>();
+
+  apply(entry: JournalEntry): void {
+    switch (entry.t) {
+      case 'conv': {
+        this.conversations.set(entry.r.id, entry.r);
+        const ids = this.byVisitor.get(entry.r.visitorId) ?? new Set<string>();
+        ids.add(entry.r.id);
+        this.byVisitor.set(entry.r.visitorId, ids);
+        return;
+      }
+      case 'msg': {
+        const log = this.log(entry.c);
+        log.list.push(entry.m);
+        log.byClientId.set(entry.m.clientId, entry.m);
+        return;
+      }
+      case 'sess':
+        this.sessions.set(entry.s.tokenHash, entry.s);
+        return;
+      case 'unsess':
+        this.sessions.delete(entry.h);
+        return;
+    }
+  }
+
+  log(conversationId: string): MessageLog {
+    let log = this.messages.get(conversationId);
+    if (!log) {
+      log = { list: [], byClientId: new Map() };
+      this.messages.set(conversationId, log);
+    }
+    return log;
+  }
+
+  lastSeq(conversationId: string): number {
+    return this.messages.get(conversationId)?.list.length ?? 0;
+  }
+
+  /** The record with the sequence number the message log says it has reached. */
+  record(id: string): ConversationRecord | undefined {
+    const record = this.conversations.get(id);
+    return record && { ...record, lastSeq: this.lastSeq(id) };
+  }
+}

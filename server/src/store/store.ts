@@ -1,0 +1,83 @@
+import type {
+  AgentConversationView,
+  ChatMessage,
+  ClientKind,
+  ConversationStatus,
+  EndedBy,
+  FormAnswers,
+} from '@parley/shared';
+
+/*
+ * What Parley keeps durably, as three small role interfaces. The embedded store implements them
+ * in memory with a journal file; a Redis store can implement the same three (a hash per
+ * conversation with HINCRBY for sequence numbers, a list per conversation, a Lua claim).
+ */
+
+export type ConversationRecord = {
+  id: string;
+  /** The public room it belongs to (a private room's conversations belong to the agent's first room). */
+  room: string;
+  visitorId: string;
+  status: ConversationStatus;
+  /** Set when started in an agent's private room: only that agent is ever offered it. */
+  privateFor: string | null;
+  agentId: string | null;
+  agentName: string | null;
+  servedFrom: ClientKind | null;
+  form: FormAnswers;
+  context: AgentConversationView['context'];
+  createdAt: number;
+  acceptedAt: number | null;
+  endedAt: number | null;
+  endedBy: EndedBy | null;
+  /** Highest sequence number appended. Owned by the store: `save` leaves it as the store has it. */
+  lastSeq: number;
+};
+
+/** A message as the hub hands it to the store; the store gives it its sequence number. */
+export type NewMessage = ChatMessage extends infer M ? (M extends ChatMessage ? Omit<M, 'seq'> : never) : never;
+
+export type AppendResult = {
+  message: ChatMessage;
+  /** True when a message with this client id was already stored: `message` is that one. */
+  duplicate: boolean;
+};
+
+export interface MessageStore {
+  /** Gives the message the next sequence number of its conversation and stores it durably; idempotent by client id. */
+  append(conversationId: string, message: NewMessage): Promise<AppendResult>;
+  /** Stored messages with a sequence number above `afterSeq`, in order, at most `limit`. */
+  after(conversationId: string, afterSeq: number, limit: number): Promise<ChatMessage[]>;
+}
+
+export type ConversationQuery = { open: true } | { visitorId: string; room: string };
+
+export interface ConversationStore {
+  /** Creates or replaces the record (all but `lastSeq`). */
+  save(record: ConversationRecord): Promise<void>;
+  /** Atomically moves a waiting conversation to active for this agent; null if it was not waiting. */
+  claim(id: string, agent: { id: string; name: string; client: ClientKind }, at: number): Promise<ConversationRecord | null>;
+  get(id: string): Promise<ConversationRecord | undefined>;
+  /** `open`: every waiting or active conversation, oldest first. Otherwise a visitor's conversations in a room, oldest first. */
+  find(query: ConversationQuery): Promise<ConversationRecord[]>;
+}
+
+/** Sessions are found by the SHA-256 of their token, so the store never holds a usable token. */
+export type SessionRecord =
+  | { tokenHash: string; kind: 'visitor'; visitorId: string; createdAt: number }
+  | { tokenHash: string; kind: 'agent'; agentId: string; createdAt: number; expiresAt: number };
+
+export interface SessionStore {
+  save(session: SessionRecord): Promise<void>;
+  get(tokenHash: string): Promise<SessionRecord | undefined>;
+  remove(tokenHash: string): Promise<void>;
+}
+
+export interface Store {
+  readonly kind: string;
+  readonly conversations: ConversationStore;
+  readonly messages: MessageStore;
+  readonly sessions: SessionStore;
+  /** Writes out everything pending and releases files and connections. */
+  close(): Promise<void>;
+}
