@@ -1,0 +1,39 @@
+import { ErrorCode } from '@parley/shared';
+import type { ConversationRecord } from '../store/store.js';
+import { HubError } from './hub-error.js';
+import type { HubState } from './hub-state.js';
+import type { OpenConversation } from './open-conversation.js';
+
+/** Who is asking: a visitor (by their server-minted id) or an agent (by configured id). */
+export type Party = { kind: 'visitor'; visitorId: string } | { kind: 'agent'; agentId: string };
+
+export type Access = { record: ConversationRecord; open: OpenConversation | undefined };
+
+/**
+ * Finds a conversation and checks that `party` may see it: its visitor, its agent, or an agent
+ * it is offered to (who may read the history before accepting). A conversation that does not
+ * exist gets the same answer as someone else's, so ids cannot be probed.
+ */
+export async function access(s: HubState, party: Party, conversationId: string): Promise<Access> {
+  const open = s.open.get(conversationId);
+  const record = open?.record ?? (await s.store.conversations.get(conversationId));
+  const allowed =
+    record !== undefined &&
+    (party.kind === 'visitor'
+      ? record.visitorId === party.visitorId
+      : record.agentId === party.agentId || (open?.isOfferedTo(party.agentId) ?? false));
+  if (!allowed || !record) throw new HubError(ErrorCode.NOT_YOUR_CONVERSATION, 'That conversation is not yours.');
+  return { record, open };
+}
+
+/** Like `access`, for sending into the conversation: it must be open, and an agent must hold it. */
+export async function accessForWriting(s: HubState, party: Party, conversationId: string): Promise<Access & { open: OpenConversation }> {
+  const found = await access(s, party, conversationId);
+  if (found.record.status === 'ended' || !found.open) {
+    throw new HubError(ErrorCode.CONVERSATION_ENDED, 'The conversation has ended.');
+  }
+  if (party.kind === 'agent' && found.record.agentId !== party.agentId) {
+    throw new HubError(ErrorCode.NOT_YOUR_CONVERSATION, 'Accept the conversation before writing in it.');
+  }
+  return { ...found, open: found.open };
+}

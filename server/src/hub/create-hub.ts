@@ -1,0 +1,38 @@
+import type { Directory } from './directory.js';
+import { HubState, type HubDeps } from './hub-state.js';
+import { Lifecycle } from './lifecycle.js';
+import { Messaging } from './messaging.js';
+import { Presence } from './presence.js';
+import { QueueViews } from './queue-views.js';
+import { Router } from './router.js';
+import type { StatsBoard } from './stats-board.js';
+
+/** The routing core, assembled. The gateway calls these parts; nothing else holds hub state. */
+export type Hub = {
+  directory: Directory;
+  stats: StatsBoard;
+  lifecycle: Lifecycle;
+  messaging: Messaging;
+  presence: Presence;
+  queues: QueueViews;
+  /** Rebuilds queues and chats from the store; call once before accepting connections. */
+  restore(): Promise<void>;
+};
+
+export function createHub(deps: HubDeps): Hub {
+  const state = new HubState(deps);
+  const router = new Router(state);
+  const messaging = new Messaging(state);
+  const lifecycle = new Lifecycle(state, router, messaging);
+  const queues = new QueueViews(state);
+  const presence = new Presence(state, router, lifecycle, queues);
+  return {
+    directory: deps.directory,
+    stats: state.stats,
+    lifecycle,
+    messaging,
+    presence,
+    queues,
+    restore: () => lifecycle.restore(),
+  };
+}

@@ -1,0 +1,106 @@
+import type { Store } from '../store/store.js';
+import { AgentState } from './agent-state.js';
+import type { Clock } from './clock.js';
+import type { Directory } from './directory.js';
+import type { Notifier } from './notifier.js';
+import type { OpenConversation } from './open-conversation.js';
+import { RoomQueue } from './room-queue.js';
+import { StatsBoard } from './stats-board.js';
+
+export type HubSettings = {
+  /** An agent whose last connection dropped keeps their chats this long. */
+  agentReconnectGraceMs: number;
+  /** A waiting visitor with no page open for this long leaves the queue. */
+  visitorReconnectGraceMs: number;
+};
+
+export type HubDeps = {
+  directory: Directory;
+  store: Store;
+  clock: Clock;
+  notifier: Notifier;
+  settings: HubSettings;
+};
+
+/**
+ * Everything the hub holds in memory, shared by its parts (router, presence, conversations).
+ * One instance per server; nothing here is module-level.
+ */
+export class HubState {
+  readonly directory: Directory;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly notifier: Notifier;
+  readonly settings: HubSettings;
+  readonly stats: StatsBoard;
+  readonly rooms = new Map<string, RoomQueue>();
+  readonly agents = new Map<string, AgentState>();
+  /** Waiting and active conversations by id. Ended ones live only in the store. */
+  readonly open = new Map<string, OpenConversation>();
+  /** A visitor's open conversations (one per room at most). */
+  readonly openByVisitor = new Map<string, OpenConversation[]>();
+  /** Waiting conversations that only one agent may take (private room, sticky phase), per agent, oldest first. */
+  readonly reserved = new Map<string, Map<string, OpenConversation>>();
+  /** Open pages per visitor. */
+  readonly visitorSockets = new Map<string, number>();
+  /** Agents with chats but no client, after a restart: their chats return to the queue if they do not come back. */
+  readonly orphanTimers = new Map<string, { cancel(): void }>();
+  private arrivals = 0;
+
+  constructor(deps: HubDeps) {
+    this.directory = deps.directory;
+    this.store = deps.store;
+    this.clock = deps.clock;
+    this.notifier = deps.notifier;
+    this.settings = deps.settings;
+    this.stats = new StatsBoard(deps.directory);
+    for (const room of deps.directory.rooms()) this.rooms.set(room.name, new RoomQueue(room));
+    const capacity = (room: string) => this.rooms.get(room)?.config.capacityPerAgent ?? 1;
+    for (const agent of deps.directory.agents()) this.agents.set(agent.id, new AgentState(agent, capacity));
+  }
+
+  nextArrival(): number {
+    return ++this.arrivals;
+  }
+
+  room(name: string): RoomQueue {
+    const room = this.rooms.get(name);
+    if (!room) throw new Error(`room ${name} is not configured`);
+    return room;
+  }
+
+  /** The agent by canonical id (as configured), or undefined. */
+  agent(id: string | null): AgentState | undefined {
+    if (id === null) return undefined;
+    const canonical = this.directory.agent(id)?.id;
+    return canonical === undefined ? undefined : this.agents.get(canonical);
+  }
+
+  isVisitorOnline(visitorId: string): boolean {
+    return (this.visitorSockets.get(visitorId) ?? 0) > 0;
+  }
+
+  trackOpen(conversation: OpenConversation): void {
+    this.open.set(conversation.id, conversation);
+    const list = this.openByVisitor.get(conversation.record.visitorId) ?? [];
+    if (!list.includes(conversation)) list.push(conversation);
+    this.openByVisitor.set(conversation.record.visitorId, list);
+  }
+
+  untrackOpen(conversation: OpenConversation): void {
+    this.open.delete(conversation.id);
+    const list = this.openByVisitor.get(conversation.record.visitorId)?.filter((c) => c !== conversation) ?? [];
+    if (list.length > 0) this.openByVisitor.set(conversation.record.visitorId, list);
+    else this.openByVisitor.delete(conversation.record.visitorId);
+  }
+
+  /** Applies `change` to the agent and, if their statuses moved, updates statistics and tells the agent. */
+  changeStatuses(agent: AgentState, change: () => void): void {
+    const before = agent.statuses();
+    change();
+    const after = agent.statuses();
+    if (before.browser === after.browser && before.mobile === after.mobile) return;
+    this.stats.update(agent.profile, before, after);
+    this.notifier.toAgent(agent.id, { type: 'status', statuses: after });
+  }
+}

@@ -1,0 +1,320 @@
+import {
+  ErrorCode,
+  type AgentConversationView,
+  type ClientKind,
+  type EndedBy,
+  type FormAnswers,
+  type VisitorContext,
+  type VisitorConversationView,
+} from '@parley/shared';
+import { randomId } from '../random-id.js';
+import type { ConversationRecord } from '../store/store.js';
+import { access, type Party } from './access.js';
+import type { AgentState } from './agent-state.js';
+import type { RoomEntry } from './directory.js';
+import { HubError } from './hub-error.js';
+import type { HubState } from './hub-state.js';
+import type { Messaging } from './messaging.js';
+import { OpenConversation } from './open-conversation.js';
+import type { Router } from './router.js';
+import { statusAfterAccept, statusAfterEnd } from './status-rules.js';
+import { toAgentView, toVisitorView } from './views.js';
+
+export type StartRequest = {
+  visitorId: string;
+  entry: RoomEntry;
+  form: FormAnswers;
+  context: AgentConversationView['context'];
+  /** The connection that asked; it gets its answer directly rather than through the notifier. */
+  origin?: unknown;
+};
+
+/**
+ * A conversation's life: started by a visitor, accepted by one agent, ended by either (or by the
+ * server when the visitor abandons the queue), put back in the queue when its agent leaves. Each
+ * step is written to the store before anyone is told, and steps of one conversation never interleave.
+ */
+export class Lifecycle {
+  /** Starts in flight per visitor and room, so two tabs starting at once get the same conversation. */
+  private readonly starting = new Map<string, Promise<VisitorConversationView>>();
+
+  constructor(
+    private readonly s: HubState,
+    private readonly router: Router,
+    private readonly messaging: Messaging,
+  ) {}
+
+  /** The visitor's open conversation in a room, if any. */
+  openFor(visitorId: string, room: string): OpenConversation | undefined {
+    return this.s.openByVisitor.get(visitorId)?.find((c) => c.room === room);
+  }
+
+  visitorView(conversation: OpenConversation): VisitorConversationView {
+    return toVisitorView(conversation.record, conversation.phase);
+  }
+
+  start(request: StartRequest): Promise<VisitorConversationView> {
+    const key = `${request.entry.room.name}\u0000${request.visitorId}`;
+    const inFlight = this.starting.get(key);
+    if (inFlight) return inFlight;
+    const started = this.doStart(request).finally(() => this.starting.delete(key));
+    this.starting.set(key, started);
+    return started;
+  }
+
+  private async doStart({ visitorId, entry, form, context, origin }: StartRequest): Promise<VisitorConversationView> {
+    const room = entry.room;
+    const existing = this.openFor(visitorId, room.name);
+    if (existing) return this.visitorView(existing);
+
+    let phase: OpenConversation['phase'] = 'everyone';
+    let preferred: string | null = null;
+    if (entry.privateFor !== null) {
+      phase = 'private';
+      preferred = entry.privateFor;
+    } else if (room.routing === 'sticky') {
+      const previous = await this.previousAgent(visitorId, room.name);
+      // Seed 002: the previous agent first, alone; if they are offline, everyone at once.
+      if (previous?.isConnected()) {
+        phase = 'sticky';
+        preferred = previous.id;
+      }
+    }
+    const now = this.s.clock.now();
+    const record: ConversationRecord = {
+      id: randomId(),
+      room: room.name,
+      visitorId,
+      status: 'waiting',
+      privateFor: entry.privateFor,
+      agentId: null,
+      agentName: null,
+      servedFrom: null,
+      form,
+      context,
+      createdAt: now,
+      acceptedAt: null,
+      endedAt: null,
+      endedBy: null,
+      lastSeq: 0,
+    };
+    await this.s.store.conversations.save(record);
+    const conversation = new OpenConversation(record, this.s.nextArrival(), phase, preferred);
+    this.s.trackOpen(conversation);
+    if (phase === 'sticky') {
+      conversation.stickyTimer = this.s.clock.setTimer(room.stickyTimeoutSeconds * 1000, () => this.openToEveryone(conversation));
+    }
+    const view = this.visitorView(conversation);
+    this.s.notifier.toVisitor(visitorId, { type: 'conversation', conversation: view }, origin);
+    this.router.enqueue(conversation);
+    if (!this.s.isVisitorOnline(visitorId)) this.startAbandonTimer(conversation);
+    return view;
+  }
+
+  private async previousAgent(visitorId: string, room: string): Promise<AgentState | undefined> {
+    const past = await this.s.store.conversations.find({ visitorId, room });
+    for (let i = past.length - 1; i >= 0; i--) {
+      const agent = this.s.agent(past[i]!.agentId);
+      if (agent) return agent.profile.rooms.includes(room) ? agent : undefined;
+    }
+    return undefined;
+  }
+
+  /** Seed 002 "Ask All Agents": stop waiting for the previous agent alone. */
+  async askAll(visitorId: string, conversationId: string): Promise<VisitorConversationView> {
+    const { open } = await access(this.s, { kind: 'visitor', visitorId }, conversationId);
+    if (!open || open.record.status !== 'waiting') throw new HubError(ErrorCode.NOT_ALLOWED, 'The conversation is no longer waiting.');
+    if (this.s.room(open.room).config.routing !== 'sticky') {
+      throw new HubError(ErrorCode.NOT_ALLOWED, 'This room already offers every chat to all agents.');
+    }
+    this.openToEveryone(open);
+    return this.visitorView(open);
+  }
+
+  private openToEveryone(conversation: OpenConversation): void {
+    if (conversation.phase !== 'sticky' || conversation.record.status !== 'waiting') return;
+    this.router.openToEveryone(conversation);
+    this.s.notifier.toVisitor(conversation.record.visitorId, { type: 'conversation', conversation: this.visitorView(conversation) });
+  }
+
+  accept(agentId: string, client: ClientKind, conversationId: string): Promise<AgentConversationView> {
+    const agent = this.s.agent(agentId);
+    const conversation = this.s.open.get(conversationId);
+    if (!agent || !conversation) return this.refuseAccept(agentId, conversationId);
+    if (conversation.record.agentId === agent.id) return Promise.resolve(this.agentView(conversation));
+    if (conversation.claiming !== null && conversation.claiming !== agent.id) {
+      return Promise.reject(new HubError(ErrorCode.ALREADY_TAKEN, 'Another agent accepted this chat first.'));
+    }
+    if (!conversation.isOfferedTo(agent.id)) {
+      return Promise.reject(new HubError(ErrorCode.NOT_OFFERED, 'This chat is not offered to you any more.'));
+    }
+    // Claimed synchronously here, so a second accept in the same tick is refused at once.
+    conversation.claiming = agent.id;
+    return conversation.serial(async () => {
+      try {
+        if (conversation.record.status === 'ended') throw new HubError(ErrorCode.CONVERSATION_ENDED, 'The visitor has left.');
+        const claimed = await this.s.store.conversations.claim(conversation.id, { id: agent.id, name: agent.profile.name, client }, this.s.clock.now());
+        if (!claimed) {
+          throw new HubError(ErrorCode.ALREADY_TAKEN, 'Another agent accepted this chat first.');
+        }
+        conversation.record = { ...claimed, lastSeq: Math.max(claimed.lastSeq, conversation.record.lastSeq) };
+      } finally {
+        conversation.claiming = null;
+      }
+      const losers = this.router.dequeue(conversation, 'taken', agent);
+      const room = this.s.room(conversation.room).config;
+      agent.addActive(conversation);
+      this.s.changeStatuses(agent, () => {
+        const presence = agent.clients[client];
+        if (presence) presence.status = statusAfterAccept(room, agent);
+      });
+      this.router.refreshFree(agent);
+      this.s.notifier.toVisitor(conversation.record.visitorId, { type: 'conversation', conversation: this.visitorView(conversation) });
+      this.s.notifier.toAgent(agent.id, { type: 'conversation', conversation: this.agentView(conversation) });
+      await this.messaging.event(conversation.record, 'agent-joined', agent.profile.name);
+      for (const loser of losers) this.router.agentFreed(loser);
+      this.router.agentFreed(agent);
+      return this.agentView(conversation);
+    });
+  }
+
+  private async refuseAccept(agentId: string, conversationId: string): Promise<never> {
+    const record = await this.s.store.conversations.get(conversationId);
+    if (record?.status === 'ended') throw new HubError(ErrorCode.CONVERSATION_ENDED, 'The visitor has left.');
+    if (record?.agentId && record.agentId !== agentId) throw new HubError(ErrorCode.ALREADY_TAKEN, 'Another agent accepted this chat first.');
+    throw new HubError(ErrorCode.NOT_OFFERED, 'This chat is not offered to you.');
+  }
+
+  /** Ends a conversation for `party`; ending one that has already ended is a no-op. */
+  async end(party: Party, conversationId: string): Promise<void> {
+    const { record, open } = await access(this.s, party, conversationId);
+    if (record.status === 'ended' || !open) return;
+    if (party.kind === 'agent' && record.agentId !== party.agentId) {
+      throw new HubError(ErrorCode.NOT_YOUR_CONVERSATION, 'Only the agent serving this chat can end it.');
+    }
+    await this.finish(open, party.kind);
+  }
+
+  private startAbandonTimer(conversation: OpenConversation): void {
+    conversation.abandonTimer?.cancel();
+    conversation.abandonTimer = this.s.clock.setTimer(this.s.settings.visitorReconnectGraceMs, () => {
+      conversation.abandonTimer = null;
+      if (conversation.record.status === 'waiting' && !this.s.isVisitorOnline(conversation.record.visitorId)) {
+        void this.finish(conversation, 'system');
+      }
+    });
+  }
+
+  /** The visitor's last page closed: waiting conversations leave the queue unless a page comes back in time. */
+  visitorWentAway(visitorId: string): void {
+    for (const conversation of this.s.openByVisitor.get(visitorId) ?? []) {
+      if (conversation.record.status === 'waiting') this.startAbandonTimer(conversation);
+      else this.tellAgent(conversation);
+    }
+  }
+
+  visitorCameBack(visitorId: string): void {
+    for (const conversation of this.s.openByVisitor.get(visitorId) ?? []) {
+      conversation.abandonTimer?.cancel();
+      conversation.abandonTimer = null;
+      if (conversation.record.status === 'active') this.tellAgent(conversation);
+    }
+  }
+
+  private finish(conversation: OpenConversation, endedBy: EndedBy): Promise<void> {
+    return conversation.serial(async () => {
+      if (conversation.record.status === 'ended') return;
+      const wasWaiting = conversation.record.status === 'waiting';
+      const ended: ConversationRecord = { ...conversation.record, status: 'ended', endedAt: this.s.clock.now(), endedBy };
+      await this.s.store.conversations.save(ended);
+      conversation.record = ended;
+      conversation.abandonTimer?.cancel();
+      this.s.untrackOpen(conversation);
+      const freed = wasWaiting ? this.router.dequeue(conversation, 'ended') : [];
+      const agent = this.s.agent(ended.agentId);
+      if (agent && !wasWaiting) this.release(agent, conversation, endedBy);
+      this.s.notifier.toVisitor(ended.visitorId, { type: 'conversation', conversation: this.visitorView(conversation) });
+      if (agent) this.tellAgent(conversation);
+      const event = endedBy === 'visitor' ? 'visitor-ended' : endedBy === 'agent' ? 'agent-ended' : 'abandoned';
+      await this.messaging.event(ended, event, endedBy === 'agent' ? (ended.agentName ?? undefined) : undefined);
+      for (const other of freed) this.router.agentFreed(other);
+      if (agent) this.router.agentFreed(agent);
+    });
+  }
+
+  /** The agent no longer holds the conversation: their status moves on and a slot frees up. */
+  private release(agent: AgentState, conversation: OpenConversation, endedBy: EndedBy): void {
+    agent.removeActive(conversation);
+    const client = conversation.record.servedFrom;
+    const room = this.s.room(conversation.room).config;
+    this.s.changeStatuses(agent, () => {
+      const presence = client ? agent.clients[client] : null;
+      if (client && presence) presence.status = statusAfterEnd(room, agent, client, presence.status, endedBy);
+    });
+    this.router.refreshFree(agent);
+  }
+
+  /** The agent left for good (signed out, or did not come back in time): their chats wait for another agent. */
+  async requeueAll(agent: AgentState): Promise<void> {
+    for (const conversation of [...agent.active.values()]) {
+      await conversation.serial(async () => {
+        if (conversation.record.status !== 'active' || conversation.record.agentId !== agent.id) return;
+        const requeued: ConversationRecord = { ...conversation.record, status: 'waiting', agentId: null, agentName: null, servedFrom: null, acceptedAt: null };
+        await this.s.store.conversations.save(requeued);
+        agent.removeActive(conversation);
+        conversation.record = requeued;
+        conversation.phase = conversation.record.privateFor !== null ? 'private' : 'everyone';
+        conversation.preferredAgent = conversation.record.privateFor;
+        this.s.notifier.toVisitor(requeued.visitorId, { type: 'conversation', conversation: this.visitorView(conversation) });
+        await this.messaging.event(requeued, 'agent-left', agent.profile.name);
+        this.router.enqueue(conversation);
+        if (!this.s.isVisitorOnline(requeued.visitorId)) this.startAbandonTimer(conversation);
+      });
+    }
+    this.router.refreshFree(agent);
+  }
+
+  /** Rebuilds the queue and the agents' chats from the store after a restart. */
+  async restore(): Promise<void> {
+    const records = await this.s.store.conversations.find({ open: true });
+    for (const record of records) {
+      if (!this.s.rooms.has(record.room)) continue;
+      const phase = record.privateFor !== null ? 'private' : 'everyone';
+      const conversation = new OpenConversation(record, this.s.nextArrival(), phase, record.privateFor);
+      this.s.trackOpen(conversation);
+      const agent = this.s.agent(record.agentId);
+      if (record.status === 'active' && agent) {
+        agent.addActive(conversation);
+        this.expectBack(agent);
+      } else if (record.status === 'active') {
+        conversation.record = { ...record, status: 'waiting', agentId: null, agentName: null, servedFrom: null, acceptedAt: null };
+        await this.s.store.conversations.save(conversation.record);
+        this.router.enqueue(conversation);
+      } else {
+        this.router.enqueue(conversation);
+      }
+      if (!this.s.isVisitorOnline(record.visitorId)) this.visitorWentAway(record.visitorId);
+    }
+  }
+
+  /** After a restart, an agent holding chats has the reconnect grace period to come back. */
+  private expectBack(agent: AgentState): void {
+    if (this.s.orphanTimers.has(agent.id)) return;
+    this.s.orphanTimers.set(
+      agent.id,
+      this.s.clock.setTimer(this.s.settings.agentReconnectGraceMs, () => {
+        this.s.orphanTimers.delete(agent.id);
+        if (!agent.isSignedIn()) void this.requeueAll(agent);
+      }),
+    );
+  }
+
+  agentView(conversation: OpenConversation): AgentConversationView {
+    return toAgentView(conversation.record, this.s.isVisitorOnline(conversation.record.visitorId));
+  }
+
+  private tellAgent(conversation: OpenConversation): void {
+    const agentId = conversation.record.agentId;
+    if (agentId !== null) this.s.notifier.toAgent(agentId, { type: 'conversation', conversation: this.agentView(conversation) });
+  }
+}

@@ -1,0 +1,14 @@
+import type { AgentServerFrame, VisitorServerFrame } from '@parley/shared';
+
+/**
+ * How the hub reaches people, without knowing about sockets. `skip` is the connection a request
+ * came from, when that connection already has its answer (an ack instead of its own message).
+ */
+export interface Notifier {
+  /** Every open page of this visitor. */
+  toVisitor(visitorId: string, frame: VisitorServerFrame, skip?: unknown): void;
+  /** Every connection of this agent, browser and mobile. */
+  toAgent(agentId: string, frame: AgentServerFrame, skip?: unknown): void;
+  /** The room's queue changed: waiting visitors' positions and agents' queue views need refreshing. */
+  queueChanged(room: string): void;
+}

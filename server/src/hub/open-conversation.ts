@@ -1,0 +1,66 @@
+import type { ClientKind, RoutingPhase } from '@parley/shared';
+import type { ConversationRecord } from '../store/store.js';
+import type { Timer } from './clock.js';
+
+/** One round of offering a waiting conversation: who has it, and when the round times out. */
+export type Offer = {
+  /** Agent id to the client tier they were offered it on. */
+  targets: Map<string, ClientKind>;
+  /** How many targets are browser agents: mobile staff join only conversations with none. */
+  browserTargets: number;
+  startedAt: number;
+  expiresAt: number;
+  timer: Timer;
+};
+
+/**
+ * A waiting or active conversation in memory: its durable record plus routing state that a
+ * restart may lose without harm (offers are made again, sticky falls back to everyone).
+ */
+export class OpenConversation {
+  /** Position in its room's queue: lower waited longer. Kept when an agent leaves and it is requeued. */
+  arrival: number;
+  phase: RoutingPhase;
+  /** The private room's agent, or during the sticky phase the visitor's previous agent. */
+  preferredAgent: string | null;
+  stickyTimer: Timer | null = null;
+  offer: Offer | null = null;
+  /** The agent whose accept is being written to the store; other accepts are refused meanwhile. */
+  claiming: string | null = null;
+  /** Whether the room's unoffered heap holds it (so it is pushed once). */
+  inUnoffered = false;
+  /** Set while the visitor has no page open and the conversation waits: ends it when it fires. */
+  abandonTimer: Timer | null = null;
+  /** Start, accept, end and requeue of one conversation run one after another, never interleaved. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    public record: ConversationRecord,
+    arrival: number,
+    phase: RoutingPhase,
+    preferredAgent: string | null,
+  ) {
+    this.arrival = arrival;
+    this.phase = phase;
+    this.preferredAgent = preferredAgent;
+  }
+
+  get id(): string {
+    return this.record.id;
+  }
+
+  get room(): string {
+    return this.record.room;
+  }
+
+  /** Runs `step` after every step queued before it on this conversation. */
+  serial<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(step, step);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  isOfferedTo(agentId: string): boolean {
+    return this.offer?.targets.has(agentId) ?? false;
+  }
+}

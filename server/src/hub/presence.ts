@@ -1,0 +1,138 @@
+import { ErrorCode, Limits, type AgentWelcomeFrame, type ChosenStatus, type ClientKind } from '@parley/shared';
+import type { AgentState } from './agent-state.js';
+import { HubError } from './hub-error.js';
+import type { HubState } from './hub-state.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { QueueViews } from './queue-views.js';
+import type { Router } from './router.js';
+import { statusOnSignIn } from './status-rules.js';
+import { toOfferView } from './views.js';
+
+/**
+ * Who is here: agents' clients signing in, dropping, coming back within the grace period, choosing
+ * ready or break; visitors' pages opening and closing. Every change that can free an agent or
+ * strand a chat ends in a routing call.
+ */
+export class Presence {
+  constructor(
+    private readonly s: HubState,
+    private readonly router: Router,
+    private readonly lifecycle: Lifecycle,
+    private readonly queues: QueueViews,
+  ) {}
+
+  private agentOrFail(agentId: string): AgentState {
+    const agent = this.s.agent(agentId);
+    if (!agent) throw new HubError(ErrorCode.NOT_ALLOWED, 'This agent is no longer configured.');
+    return agent;
+  }
+
+  /**
+   * A connection of the agent's `client` opened. `greet` receives the welcome before any offer made
+   * as a result of this connection, so the client sees them in order.
+   */
+  agentConnected(agentId: string, client: ClientKind, wanted: ChosenStatus | undefined, greet: (welcome: AgentWelcomeFrame) => void): void {
+    const agent = this.agentOrFail(agentId);
+    this.s.orphanTimers.get(agent.id)?.cancel();
+    this.s.orphanTimers.delete(agent.id);
+    this.s.changeStatuses(agent, () => {
+      const presence = agent.clients[client];
+      if (presence) {
+        presence.sockets++;
+        presence.graceTimer?.cancel();
+        presence.graceTimer = null;
+      } else {
+        agent.clients[client] = { status: statusOnSignIn(agent, client, wanted), sockets: 1, graceTimer: null };
+      }
+    });
+    this.router.refreshFree(agent);
+    greet(this.welcome(agent, client));
+    this.router.agentFreed(agent);
+  }
+
+  private welcome(agent: AgentState, client: ClientKind): AgentWelcomeFrame {
+    const { profile } = agent;
+    return {
+      type: 'welcome',
+      agent: { id: profile.id, name: profile.name, rooms: profile.rooms, privateRoom: profile.privateRoom, capacity: profile.capacity ?? null },
+      client,
+      statuses: agent.statuses(),
+      conversations: [...agent.active.values()].map((c) => this.lifecycle.agentView(c)),
+      offers: [...agent.offers.values()].map((c) => toOfferView(c, this.s.isVisitorOnline(c.record.visitorId))),
+      queues: profile.rooms.map((room) => this.queues.forAgents(room, Limits.queueListed)),
+    };
+  }
+
+  /** A connection closed. The last one of a client starts the grace period; offers go to others at once. */
+  agentDisconnected(agentId: string, client: ClientKind): void {
+    const agent = this.s.agent(agentId);
+    const presence = agent?.clients[client];
+    if (!agent || !presence || presence.sockets === 0) return;
+    presence.sockets--;
+    if (presence.sockets > 0) return;
+    this.router.refreshFree(agent);
+    if (agent.tier() === null) this.router.agentUnavailable(agent);
+    presence.graceTimer = this.s.clock.setTimer(this.s.settings.agentReconnectGraceMs, () => this.signOffClient(agent, client));
+  }
+
+  private signOffClient(agent: AgentState, client: ClientKind): void {
+    const presence = agent.clients[client];
+    if (!presence || presence.sockets > 0) return;
+    presence.graceTimer?.cancel();
+    this.s.changeStatuses(agent, () => {
+      agent.clients[client] = null;
+    });
+    this.afterSignOff(agent);
+  }
+
+  /** Signs the agent out of these clients at once (both by default); chats go back to the queue if no client is left. */
+  signOut(agentId: string, clients: readonly ClientKind[] = ['browser', 'mobile']): void {
+    const agent = this.s.agent(agentId);
+    if (!agent) return;
+    this.s.changeStatuses(agent, () => {
+      for (const client of clients) {
+        agent.clients[client]?.graceTimer?.cancel();
+        agent.clients[client] = null;
+      }
+    });
+    this.afterSignOff(agent);
+  }
+
+  private afterSignOff(agent: AgentState): void {
+    this.router.refreshFree(agent);
+    if (agent.tier() === null) this.router.agentUnavailable(agent);
+    if (!agent.isSignedIn()) void this.lifecycle.requeueAll(agent);
+  }
+
+  /** Ready or break, on one client. Ready while holding a full load of chats is refused. */
+  setStatus(agentId: string, client: ClientKind, status: ChosenStatus): void {
+    const agent = this.agentOrFail(agentId);
+    const presence = agent.clients[client];
+    if (!presence) throw new HubError(ErrorCode.NOT_ALLOWED, 'This client is not signed in.');
+    if (status === 'WAITING_NEW_CALL' && !agent.hasCapacityLeft()) {
+      throw new HubError(ErrorCode.AT_CAPACITY, 'You already have as many chats as you can take; end one first.');
+    }
+    this.s.changeStatuses(agent, () => {
+      presence.status = status;
+    });
+    this.router.refreshFree(agent);
+    if (agent.tier() === null) this.router.agentUnavailable(agent);
+    else this.router.agentFreed(agent);
+  }
+
+  visitorConnected(visitorId: string): void {
+    const count = (this.s.visitorSockets.get(visitorId) ?? 0) + 1;
+    this.s.visitorSockets.set(visitorId, count);
+    if (count === 1) this.lifecycle.visitorCameBack(visitorId);
+  }
+
+  visitorDisconnected(visitorId: string): void {
+    const count = (this.s.visitorSockets.get(visitorId) ?? 0) - 1;
+    if (count > 0) {
+      this.s.visitorSockets.set(visitorId, count);
+      return;
+    }
+    this.s.visitorSockets.delete(visitorId);
+    this.lifecycle.visitorWentAway(visitorId);
+  }
+}

@@ -1,0 +1,42 @@
+import type { RoomQueueView } from '@parley/shared';
+import type { HubState } from './hub-state.js';
+import { toQueueEntry } from './views.js';
+
+/**
+ * Read-only views of the queues, for whoever refreshes clients after `queueChanged`: agents see
+ * the head of each room's line and its length; each waiting visitor sees their own place.
+ */
+export class QueueViews {
+  constructor(private readonly s: HubState) {}
+
+  forAgents(room: string, listed: number): RoomQueueView {
+    const queue = this.s.room(room);
+    const entries = [];
+    for (const conversation of queue.waiting.values()) {
+      if (entries.length >= listed) break;
+      entries.push(toQueueEntry(conversation));
+    }
+    return { room, total: queue.waiting.size, entries };
+  }
+
+  /** Each waiting conversation with its visitor and 1-based position, in queue order. */
+  *positions(room: string): Generator<{ conversationId: string; visitorId: string; position: number }> {
+    let position = 0;
+    for (const conversation of this.s.room(room).waiting.values()) {
+      position++;
+      yield { conversationId: conversation.id, visitorId: conversation.record.visitorId, position };
+    }
+  }
+
+  /** A visitor's current position in their room, or null when not waiting. */
+  positionOf(conversationId: string): number | null {
+    const conversation = this.s.open.get(conversationId);
+    if (!conversation || conversation.record.status !== 'waiting') return null;
+    let position = 0;
+    for (const id of this.s.room(conversation.room).waiting.keys()) {
+      position++;
+      if (id === conversationId) return position;
+    }
+    return null;
+  }
+}

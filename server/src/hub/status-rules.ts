@@ -1,0 +1,29 @@
+import type { AgentStatus, ClientKind, EndedBy } from '@parley/shared';
+import type { RoomConfig } from '../config/room-config.js';
+import type { AgentState } from './agent-state.js';
+
+/*
+ * Where a client's status goes as chats start and end (seeds 002 and 003). By default an agent
+ * who takes a chat goes not-ready until they say ready again; in a force-ready room they stay
+ * ready while they have capacity left, and go ready again by themselves when a chat ends.
+ */
+
+export function statusAfterAccept(room: RoomConfig, agent: AgentState): AgentStatus {
+  return room.forceReady && agent.hasCapacityLeft() ? 'WAITING_NEW_CALL' : 'SERVING_CUSTOMER';
+}
+
+export function statusAfterEnd(room: RoomConfig, agent: AgentState, client: ClientKind, current: AgentStatus, endedBy: EndedBy): AgentStatus {
+  // A break the agent chose while finishing a chat stands.
+  if (current === 'TAKING_BREAK') return current;
+  // Ready before (said so while serving, or force ready): still ready, with one more free slot.
+  if (room.forceReady || current === 'WAITING_NEW_CALL') return 'WAITING_NEW_CALL';
+  if (agent.activeOn(client) > 0) return 'SERVING_CUSTOMER';
+  return endedBy === 'visitor' ? 'REMOTE_CUSTOMER_HANGUP' : 'HANG_UP';
+}
+
+/** A client signing in: the status it asked for, as far as capacity allows. */
+export function statusOnSignIn(agent: AgentState, client: ClientKind, wanted: AgentStatus | undefined): AgentStatus {
+  if (wanted === 'WAITING_NEW_CALL') return agent.hasCapacityLeft() ? wanted : 'SERVING_CUSTOMER';
+  if (wanted) return wanted;
+  return agent.activeOn(client) > 0 ? 'SERVING_CUSTOMER' : 'TAKING_BREAK';
+}
