@@ -1,0 +1,6 @@
+/**
+ * The demo agents' passwords, printed by `npm start` so that a first-time user can sign in. Only
+ * their scrypt hashes are in parley.config.json; a test checks that these sign in.
+ */
+export const DEMO_PASSWORD = 'parley-demo';
+export const DEMO_AGENTS = ['alice@parley.demo', 'bob@parley.demo', 'carol@parley.demo'] as const;

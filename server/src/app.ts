@@ -1,0 +1,99 @@
+import { CloseCode } from '@parley/shared';
+import type { Logger } from 'pino';
+import type { ServerConfig } from './config/load-config.js';
+import { AddressThrottle } from './gateway/address-throttle.js';
+import { createAgentEndpoint } from './gateway/agent-endpoint.js';
+import type { RateLimits } from './gateway/frame-pipeline.js';
+import { QueueBroadcaster } from './gateway/queue-broadcaster.js';
+import { ConnectionRegistry } from './gateway/registry.js';
+import { Sessions } from './gateway/sessions.js';
+import { createVisitorEndpoint } from './gateway/visitor-endpoint.js';
+import { addAgentSessionRoutes } from './http/agent-session-routes.js';
+import { addHealthRoute } from './http/health-route.js';
+import { Router } from './http/router.js';
+import { addStatsRoutes } from './http/stats-routes.js';
+import { systemClock, type Clock } from './hub/clock.js';
+import { createHub, type Hub } from './hub/create-hub.js';
+import { Directory } from './hub/directory.js';
+import type { Store } from './store/store.js';
+import { createTransport } from './transport/create-transport.js';
+
+export type ParleyOptions = {
+  config: ServerConfig;
+  store: Store;
+  log: Logger;
+  clock?: Clock;
+};
+
+export type RunningParley = {
+  port: number;
+  transport: 'uws' | 'ws';
+  hub: Hub;
+  /** Stops taking connections, tells every client to reconnect (1012), and writes out the store. */
+  drain(): Promise<void>;
+};
+
+/** Assembles Parley: hub over the store, gateway over the hub, transport over the gateway, then listens. */
+export async function startParley({ config, store, log, clock = systemClock }: ParleyOptions): Promise<RunningParley> {
+  const { env } = config;
+  const registry = new ConnectionRegistry();
+  let broadcaster: QueueBroadcaster | null = null;
+  const hub = createHub({
+    directory: new Directory(config.file),
+    store,
+    clock,
+    notifier: {
+      toVisitor: (id, frame, skip) => registry.toVisitor(id, frame, skip),
+      toAgent: (id, frame, skip) => registry.toAgent(id, frame, skip),
+      queueChanged: (room) => broadcaster?.queueChanged(room),
+    },
+    settings: {
+      agentReconnectGraceMs: env.AGENT_RECONNECT_GRACE_SECONDS * 1000,
+      visitorReconnectGraceMs: env.VISITOR_RECONNECT_GRACE_SECONDS * 1000,
+    },
+  });
+  broadcaster = new QueueBroadcaster(hub, registry, clock);
+  await hub.restore();
+
+  const sessions = new Sessions(store.sessions, clock, env.AGENT_SESSION_HOURS * 3600 * 1000);
+  const limits: RateLimits = {
+    messagesPerSecond: env.RATE_MESSAGES_PER_SECOND,
+    messagesBurst: env.RATE_MESSAGES_BURST,
+    typingPerSecond: env.RATE_TYPING_PER_SECOND,
+    typingBurst: env.RATE_TYPING_BURST,
+  };
+  const addresses = new AddressThrottle(env.RATE_CONNECTIONS_PER_MINUTE, env.RATE_CONNECTIONS_BURST);
+  const endpointDeps = { hub, sessions, registry, addresses, clock, limits, log };
+
+  let draining = false;
+  const startedAt = Date.now();
+  const router = new Router();
+  addHealthRoute(router, () => ({ draining, transport: transport.name, store: store.kind, startedAt }));
+  addStatsRoutes(router, hub);
+  addAgentSessionRoutes(router, { hub, sessions, registry, clock });
+
+  const transport = createTransport(
+    env.TRANSPORT,
+    {
+      http: router.handle,
+      sockets: { '/ws/visitor': createVisitorEndpoint(endpointDeps), '/ws/agent': createAgentEndpoint(endpointDeps) },
+      onError: (error, where) => log.error({ err: error, where }, 'transport error'),
+    },
+    log,
+  );
+  const port = await transport.listen(env.HOST, env.PORT);
+
+  return {
+    port,
+    transport: transport.name,
+    hub,
+    async drain() {
+      if (draining) return;
+      draining = true;
+      transport.stopListening();
+      transport.closeAll(CloseCode.SERVICE_RESTART, 'server restarting');
+      broadcaster?.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { ConfigError, loadServerConfig } from './config/load-config.js';
+import { startParley } from './app.js';
+import { createLogger } from './logger.js';
+import { createStore } from './store/create-store.js';
+
+/*
+ * Composition root: config, then store, hub and transport (in startParley), then listen.
+ * SIGTERM and SIGINT drain: clients are told to reconnect and the journal is written out.
+ */
+
+let config;
+try {
+  config = loadServerConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+const log = createLogger({ level: config.env.LOG_LEVEL, format: config.env.LOG_FORMAT });
+const store = await createStore(config.env, log, (error) => {
+  // Acknowledging what cannot be stored would break the delivery promise: stop, and let the
+  // supervisor restart from the journal, which holds everything acknowledged so far.
+  log.fatal({ err: error }, 'cannot write the journal; stopping');
+  process.exit(1);
+});
+const running = await startParley({ config, store, log });
+log.info(
+  { port: running.port, transport: running.transport, store: store.kind, config: config.configPath },
+  `Parley listening on ${config.env.HOST}:${running.port} (public URL ${config.publicUrl})`,
+);
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'draining: telling clients to reconnect and writing out the journal');
+    running.drain().then(
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'drain failed');
+        process.exit(1);
+      },
+    );
+  });
+}

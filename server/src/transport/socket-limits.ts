@@ -1,0 +1,22 @@
+import { Limits } from '@parley/shared';
+
+/**
+ * Limits both transports apply, chosen on purpose:
+ *
+ * - 64 KiB per frame: a chat message is at most 4,000 characters (16 KB of UTF-8 at worst) and the
+ *   largest frame a client sends is a welcome form, far below. Anything bigger is hostile or broken;
+ *   the transport closes with 1009 before the frame is buffered whole.
+ * - 1 MiB of unsent data per socket: enough for a history page of 200 long messages plus live
+ *   traffic. A client that lets more pile up is not reading; it is closed with SLOW_CONSUMER and
+ *   resumes from its last sequence number, so nothing is lost and the server's memory stays bounded.
+ * - 60 s idle timeout with automatic pings every ~30 s: mobile networks and NATs drop silent TCP
+ *   connections after 30–120 s; the pings keep them open and reveal dead peers within a minute,
+ *   which is when agents' grace periods and visitors' queue places start counting.
+ * - 1 MiB HTTP bodies: sign-in and forms are tiny; uploads (later) set their own, larger route limit.
+ */
+export const SocketLimits = {
+  maxPayloadBytes: Limits.framePayloadBytes,
+  maxBackpressureBytes: 1024 * 1024,
+  idleTimeoutSeconds: 60,
+  maxHttpBodyBytes: 1024 * 1024,
+} as const;

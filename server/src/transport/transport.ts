@@ -1,0 +1,66 @@
+/*
+ * What a transport gives the rest of the server: HTTP requests in, responses out; WebSocket
+ * endpoints with an upgrade decision and text messages. uWebSockets.js and ws both implement it,
+ * and one contract test suite runs against both.
+ */
+
+export type HttpRequest = {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  /** A request header by lower-case name. */
+  header(name: string): string | undefined;
+  remoteAddress: string;
+  /** The whole body (bounded by the transport's body limit). Empty for GET. */
+  body: Buffer;
+};
+
+export type HttpResponse = {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+};
+
+export type HttpHandler = (request: HttpRequest) => HttpResponse | Promise<HttpResponse>;
+
+export type UpgradeRequest = Omit<HttpRequest, 'body' | 'method'>;
+
+/** Accept with whatever the endpoint wants back in `open`, or refuse with an HTTP answer. */
+export type UpgradeDecision<Context> = { accept: true; context: Context } | { accept: false; response: HttpResponse };
+
+/** One WebSocket, whichever library carries it. */
+export interface Connection {
+  readonly remoteAddress: string;
+  /** Queues a text frame. A client that does not read closes with SLOW_CONSUMER instead of growing the buffer. */
+  send(text: string): void;
+  /** Closes with a code from the codes file; further sends are ignored. */
+  close(code: number, reason?: string): void;
+  /** Runs `batch` with this socket's sends gathered into as few system calls as possible. */
+  cork(batch: () => void): void;
+  readonly closed: boolean;
+}
+
+export interface SocketEndpoint<Context = unknown> {
+  /** Runs before the handshake: a refusal here means the WebSocket never opens. */
+  upgrade(request: UpgradeRequest): UpgradeDecision<Context>;
+  open(connection: Connection, context: Context): void;
+  message(connection: Connection, text: string): void;
+  close(connection: Connection, code: number): void;
+}
+
+export type TransportOptions = {
+  http: HttpHandler;
+  /** Endpoints by exact path, e.g. `/ws/visitor`. */
+  sockets: Record<string, SocketEndpoint<any>>;
+  onError: (error: unknown, where: string) => void;
+};
+
+export interface Transport {
+  readonly name: 'uws' | 'ws';
+  /** Starts listening; resolves with the port (useful with port 0). */
+  listen(host: string, port: number): Promise<number>;
+  /** Stops accepting new connections; open ones carry on. */
+  stopListening(): void;
+  /** Closes every open WebSocket with `code` (clients reconnect elsewhere or later). */
+  closeAll(code: number, reason: string): void;
+}

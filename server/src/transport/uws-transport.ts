@@ -1,0 +1,182 @@
+import { STATUS_CODES } from 'node:http';
+import type { HttpRequest as UwsRequest, HttpResponse as UwsResponse, TemplatedApp, us_listen_socket, WebSocket } from 'uWebSockets.js';
+import { CloseCode } from '@parley/shared';
+import type { loadNativeUws } from './load-uws.js';
+import { SocketLimits } from './socket-limits.js';
+import type { Connection, HttpResponse, SocketEndpoint, Transport, TransportOptions, UpgradeRequest } from './transport.js';
+
+type Uws = NonNullable<ReturnType<typeof loadNativeUws>['uws']>;
+type SocketData = { context: unknown; remoteAddress: string; connection: UwsConnection | null };
+
+const decoder = new TextDecoder();
+/** uWS send results: 1 sent, 0 buffered (backpressure), 2 dropped over the limit. */
+const SEND_DROPPED = 2;
+
+class UwsConnection implements Connection {
+  closed = false;
+
+  constructor(
+    private readonly ws: WebSocket<SocketData>,
+    readonly remoteAddress: string,
+  ) {}
+
+  send(text: string): void {
+    if (this.closed) return;
+    const result = this.ws.send(text, false, false);
+    if (result === SEND_DROPPED || this.ws.getBufferedAmount() > SocketLimits.maxBackpressureBytes) {
+      this.close(CloseCode.SLOW_CONSUMER, 'not reading');
+    }
+  }
+
+  close(code: number, reason = ''): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ws.end(code, reason);
+  }
+
+  cork(batch: () => void): void {
+    if (this.closed) batch();
+    else this.ws.cork(batch);
+  }
+}
+
+function statusLine(status: number): string {
+  return `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+}
+
+function writeResponse(res: UwsResponse, response: HttpResponse): void {
+  res.cork(() => {
+    res.writeStatus(statusLine(response.status));
+    for (const [name, value] of Object.entries(response.headers ?? {})) res.writeHeader(name, value);
+    res.end(response.body ?? '');
+  });
+}
+
+/** Everything uWS lets us read from a request, copied out synchronously as uWS requires. */
+function readRequest(req: UwsRequest, res: UwsResponse): UpgradeRequest & { method: string } {
+  const headers: Record<string, string> = {};
+  req.forEach((name, value) => {
+    headers[name] = value;
+  });
+  return {
+    method: req.getMethod().toUpperCase(),
+    path: req.getUrl(),
+    query: new URLSearchParams(req.getQuery() ?? ''),
+    header: (name) => headers[name],
+    remoteAddress: decoder.decode(res.getRemoteAddressAsText()),
+  };
+}
+
+/** The default transport: uWebSockets.js, a native HTTP and WebSocket server. */
+export function createUwsTransport(uws: Uws, options: TransportOptions): Transport {
+  const app: TemplatedApp = uws.App();
+  const open = new Set<UwsConnection>();
+  let listenSocket: us_listen_socket | null = null;
+
+  for (const [path, endpoint] of Object.entries(options.sockets) as [string, SocketEndpoint][]) {
+    app.ws<SocketData>(path, {
+      compression: uws.DISABLED,
+      maxPayloadLength: SocketLimits.maxPayloadBytes,
+      maxBackpressure: SocketLimits.maxBackpressureBytes,
+      // We close slow readers ourselves, with our own code, rather than have uWS drop them silently.
+      closeOnBackpressureLimit: 0,
+      idleTimeout: SocketLimits.idleTimeoutSeconds,
+      sendPingsAutomatically: true,
+      upgrade: (res, req, context) => {
+        const request = readRequest(req, res);
+        const key = req.getHeader('sec-websocket-key');
+        const protocol = req.getHeader('sec-websocket-protocol');
+        const extensions = req.getHeader('sec-websocket-extensions');
+        let decision;
+        try {
+          decision = endpoint.upgrade(request);
+        } catch (error) {
+          options.onError(error, 'websocket upgrade');
+          decision = { accept: false as const, response: { status: 500, body: 'Internal error' } };
+        }
+        if (!decision.accept) {
+          writeResponse(res, decision.response);
+          return;
+        }
+        const data: SocketData = { context: decision.context, remoteAddress: request.remoteAddress, connection: null };
+        res.upgrade(data, key, protocol, extensions, context);
+      },
+      open: (ws) => {
+        const data = ws.getUserData();
+        const connection = new UwsConnection(ws, data.remoteAddress);
+        data.connection = connection;
+        open.add(connection);
+        endpoint.open(connection, data.context);
+      },
+      message: (ws, message, isBinary) => {
+        const connection = ws.getUserData().connection;
+        if (!connection || connection.closed) return;
+        // Binary frames are not part of the protocol; handing them on as text gets them a BAD_JSON error.
+        endpoint.message(connection, isBinary ? '\u0000binary' : decoder.decode(message));
+      },
+      close: (ws, code) => {
+        const connection = ws.getUserData().connection;
+        if (!connection) return;
+        connection.closed = true;
+        open.delete(connection);
+        endpoint.close(connection, code);
+      },
+    });
+  }
+
+  app.any('/*', (res, req) => {
+    const request = readRequest(req, res);
+    let aborted = false;
+    res.onAborted(() => {
+      aborted = true;
+    });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const respond = (response: HttpResponse) => {
+      if (!aborted) writeResponse(res, response);
+      aborted = true;
+    };
+    const handle = async () => {
+      try {
+        respond(await options.http({ ...request, body: Buffer.concat(chunks) }));
+      } catch (error) {
+        options.onError(error, 'http');
+        respond({ status: 500, body: 'Internal error' });
+      }
+    };
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') {
+      void handle();
+      return;
+    }
+    res.onData((chunk, isLast) => {
+      if (aborted) return;
+      size += chunk.byteLength;
+      if (size > SocketLimits.maxHttpBodyBytes) {
+        respond({ status: 413, headers: { 'content-type': 'application/json' }, body: '{"error":"TOO_LARGE","message":"The request body is too large."}' });
+        return;
+      }
+      // uWS reuses the chunk's memory after this callback returns: copy it.
+      chunks.push(Buffer.from(chunk.slice(0)));
+      if (isLast) void handle();
+    });
+  });
+
+  return {
+    name: 'uws',
+    listen: (host, port) =>
+      new Promise((resolve, reject) => {
+        app.listen(host, port, (socket) => {
+          if (!socket) return reject(new Error(`cannot listen on ${host}:${port}`));
+          listenSocket = socket;
+          resolve(uws.us_socket_local_port(socket));
+        });
+      }),
+    stopListening() {
+      if (listenSocket) uws.us_listen_socket_close(listenSocket);
+      listenSocket = null;
+    },
+    closeAll(code, reason) {
+      for (const connection of [...open]) connection.close(code, reason);
+    },
+  };
+}

@@ -1,0 +1,160 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { STATUS_CODES } from 'node:http';
+import { WebSocket, WebSocketServer } from 'ws';
+import { CloseCode } from '@parley/shared';
+import { SocketLimits } from './socket-limits.js';
+import type { Connection, HttpResponse, SocketEndpoint, Transport, TransportOptions, UpgradeRequest } from './transport.js';
+
+class WsConnection implements Connection {
+  closed = false;
+  /** Set by the ping sweep, cleared by a pong: a socket still unset at the next sweep is dead. */
+  awaitingPong = false;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly remoteAddress: string,
+  ) {}
+
+  send(text: string): void {
+    if (this.closed) return;
+    this.socket.send(text);
+    if (this.socket.bufferedAmount > SocketLimits.maxBackpressureBytes) this.close(CloseCode.SLOW_CONSUMER, 'not reading');
+  }
+
+  close(code: number, reason = ''): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.close(code, reason);
+  }
+
+  /** ws writes each frame as it is sent; Node batches small writes on its own, so there is nothing to gather. */
+  cork(batch: () => void): void {
+    batch();
+  }
+}
+
+function toUpgradeRequest(req: IncomingMessage): UpgradeRequest {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  return {
+    path: url.pathname,
+    query: url.searchParams,
+    header: (name) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    remoteAddress: req.socket.remoteAddress ?? '',
+  };
+}
+
+function writeResponse(res: ServerResponse, response: HttpResponse): void {
+  if (res.headersSent) return;
+  res.writeHead(response.status, response.headers);
+  res.end(response.body ?? '');
+}
+
+function refuseUpgrade(socket: Duplex, response: HttpResponse): void {
+  const body = response.body ?? '';
+  const headers = { ...response.headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+  const head = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+}
+
+/** The fallback transport: the ws package on node:http. Used with TRANSPORT=ws or when uWS cannot load. */
+export function createWsTransport(options: TransportOptions): Transport {
+  const open = new Set<WsConnection>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: SocketLimits.maxPayloadBytes, perMessageDeflate: false });
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > SocketLimits.maxHttpBodyBytes) {
+        writeResponse(res, { status: 413, headers: { 'content-type': 'application/json' }, body: '{"error":"TOO_LARGE","message":"The request body is too large."}' });
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', async () => {
+      if (res.headersSent) return;
+      const request = toUpgradeRequest(req);
+      try {
+        writeResponse(res, await options.http({ ...request, method: (req.method ?? 'GET').toUpperCase(), body: Buffer.concat(chunks) }));
+      } catch (error) {
+        options.onError(error, 'http');
+        writeResponse(res, { status: 500, body: 'Internal error' });
+      }
+    });
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const request = toUpgradeRequest(req);
+    const endpoint = options.sockets[request.path] as SocketEndpoint | undefined;
+    if (!endpoint) return refuseUpgrade(socket, { status: 404, body: 'Not found' });
+    let decision;
+    try {
+      decision = endpoint.upgrade(request);
+    } catch (error) {
+      options.onError(error, 'websocket upgrade');
+      return refuseUpgrade(socket, { status: 500, body: 'Internal error' });
+    }
+    if (!decision.accept) return refuseUpgrade(socket, decision.response);
+    const context = decision.context;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const connection = new WsConnection(ws, request.remoteAddress);
+      open.add(connection);
+      ws.on('pong', () => {
+        connection.awaitingPong = false;
+      });
+      ws.on('message', (data, isBinary) => {
+        if (connection.closed) return;
+        endpoint.message(connection, isBinary ? '\u0000binary' : data.toString());
+      });
+      ws.on('error', () => {
+        // A protocol error (oversized frame, bad UTF-8): ws closes the socket itself with the right code.
+      });
+      ws.on('close', (code) => {
+        connection.closed = true;
+        open.delete(connection);
+        endpoint.close(connection, code);
+      });
+      endpoint.open(connection, context);
+    });
+  });
+
+  // Same policy as uWS's automatic pings: ping every half idle timeout, drop who did not answer the last one.
+  const sweep = setInterval(() => {
+    for (const connection of open) {
+      if (connection.awaitingPong) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.awaitingPong = true;
+      connection.socket.ping();
+    }
+  }, (SocketLimits.idleTimeoutSeconds * 1000) / 2);
+  sweep.unref();
+
+  return {
+    name: 'ws',
+    listen: (host, port) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    stopListening() {
+      server.close();
+      server.closeIdleConnections();
+      clearInterval(sweep);
+    },
+    closeAll(code, reason) {
+      for (const connection of [...open]) connection.close(code, reason);
+    },
+  };
+}
