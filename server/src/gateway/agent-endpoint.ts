@@ -53,8 +53,12 @@ export function createAgentEndpoint(deps: AgentEndpointDeps): SocketEndpoint<nul
       }
       session.agentId = agent.id;
       session.client = frame.client;
-      registry.addAgent(agent.id, session.connection, { client: frame.client, sessionHash: found.sessionHash });
-      hub.presence.agentConnected(agent.id, frame.client, frame.status, (welcome) => send(session, welcome));
+      // Registered as the welcome goes out: the status change this connection causes reaches the
+      // agent's other connections, and this one learns it from the welcome, then hears what follows.
+      hub.presence.agentConnected(agent.id, frame.client, frame.status, (welcome) => {
+        registry.addAgent(agent.id, session.connection, { client: frame.client, sessionHash: found.sessionHash });
+        send(session, welcome);
+      });
       session.phase = 'ready';
     },
     status(session, frame) {

@@ -16,15 +16,17 @@ export class FrameThrottle {
     this.refilledAt = now;
   }
 
-  /** Takes a token: 0 when the frame may run now, otherwise how many ms until it may. */
+  /** Takes a token and returns 0 when one is there; otherwise takes nothing and returns the ms until one is. */
   take(now: number): number {
     const elapsed = now - this.refilledAt;
     if (elapsed > 0) {
       this.tokens = Math.min(this.burst, this.tokens + (elapsed * this.perSecond) / 1000);
       this.refilledAt = now;
     }
-    this.tokens -= 1;
-    if (this.tokens >= 0) return 0;
-    return Math.ceil((-this.tokens * 1000) / this.perSecond);
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / this.perSecond));
   }
 }

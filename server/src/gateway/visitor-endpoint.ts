@@ -73,7 +73,7 @@ export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint
         visitorId: ready(session),
         entry: session.entry,
         form: frame.form,
-        context: { ...session.context, ...frame.context, userAgent: session.userAgent },
+        context: { ...session.context, ...frame.context, ...(session.userAgent ? { userAgent: session.userAgent } : {}) },
         origin: session.connection,
       });
       session.connection.send(JSON.stringify({ type: 'conversation', conversation: view }));

@@ -4,8 +4,10 @@ import { Limits } from '@parley/shared';
  * Limits both transports apply, chosen on purpose:
  *
  * - 64 KiB per frame: a chat message is at most 4,000 characters (16 KB of UTF-8 at worst) and the
- *   largest frame a client sends is a welcome form, far below. Anything bigger is hostile or broken;
- *   the transport closes with 1009 before the frame is buffered whole.
+ *   largest frame a client sends is a welcome form, far below. Anything bigger is hostile or broken
+ *   and the connection is closed with 1009. ws checks the frame header and never buffers it;
+ *   uWebSockets.js cuts the TCP connection without a close code at its own limit, so it gets
+ *   `uwsHardPayloadBytes` and we close with 1009 ourselves between the two.
  * - 1 MiB of unsent data per socket: enough for a history page of 200 long messages plus live
  *   traffic. A client that lets more pile up is not reading; it is closed with SLOW_CONSUMER and
  *   resumes from its last sequence number, so nothing is lost and the server's memory stays bounded.
@@ -16,6 +18,7 @@ import { Limits } from '@parley/shared';
  */
 export const SocketLimits = {
   maxPayloadBytes: Limits.framePayloadBytes,
+  uwsHardPayloadBytes: 4 * Limits.framePayloadBytes,
   maxBackpressureBytes: 1024 * 1024,
   idleTimeoutSeconds: 60,
   maxHttpBodyBytes: 1024 * 1024,

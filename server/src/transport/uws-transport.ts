@@ -76,7 +76,7 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
   for (const [path, endpoint] of Object.entries(options.sockets) as [string, SocketEndpoint][]) {
     app.ws<SocketData>(path, {
       compression: uws.DISABLED,
-      maxPayloadLength: SocketLimits.maxPayloadBytes,
+      maxPayloadLength: SocketLimits.uwsHardPayloadBytes,
       maxBackpressure: SocketLimits.maxBackpressureBytes,
       // We close slow readers ourselves, with our own code, rather than have uWS drop them silently.
       closeOnBackpressureLimit: 0,
@@ -111,6 +111,7 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
       message: (ws, message, isBinary) => {
         const connection = ws.getUserData().connection;
         if (!connection || connection.closed) return;
+        if (message.byteLength > SocketLimits.maxPayloadBytes) return connection.close(CloseCode.MESSAGE_TOO_BIG, 'frame too large');
         // Binary frames are not part of the protocol; handing them on as text gets them a BAD_JSON error.
         endpoint.message(connection, isBinary ? '\u0000binary' : decoder.decode(message));
       },

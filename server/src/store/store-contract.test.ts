@@ -1,0 +1,120 @@
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openEmbeddedStore } from './embedded-store.js';
+import type { ConversationRecord, Store } from './store.js';
+
+function record(id: string, overrides: Partial<ConversationRecord> = {}): ConversationRecord {
+  return {
+    id,
+    room: 'GENERAL',
+    visitorId: 'visitor-1',
+    status: 'waiting',
+    privateFor: null,
+    agentId: null,
+    agentName: null,
+    servedFrom: null,
+    form: {},
+    context: {},
+    createdAt: 1000,
+    acceptedAt: null,
+    endedAt: null,
+    endedBy: null,
+    lastSeq: 0,
+    ...overrides,
+  };
+}
+
+const text = (clientId: string, body = clientId) => ({ kind: 'text' as const, from: 'visitor' as const, clientId, text: body, at: 1 });
+
+const factories: [string, () => Promise<Store>][] = [
+  ['memory', () => openEmbeddedStore()],
+  ['embedded (journal)', () => openEmbeddedStore({ dataDir: mkdtempSync(join(tmpdir(), 'parley-store-')) })],
+];
+
+describe.each(factories)('store contract: %s', (_name, open) => {
+  it('numbers messages from 1 without gaps, stores a repeated client id once, and reads after a sequence number', async () => {
+    const store = await open();
+    await store.conversations.save(record('c1'));
+    const results = await Promise.all([store.messages.append('c1', text('a')), store.messages.append('c1', text('b')), store.messages.append('c1', text('a', 'changed'))]);
+    expect(results.map((r) => [r.message.seq, r.duplicate])).toEqual([[1, false], [2, false], [1, true]]);
+    expect(results[2]!.message).toMatchObject({ text: 'a' });
+    expect((await store.messages.after('c1', 1, 10)).map((m) => m.clientId)).toEqual(['b']);
+    expect(await store.messages.after('c1', 0, 1)).toHaveLength(1);
+    expect(await store.messages.after('unknown', 0, 10)).toEqual([]);
+    expect((await store.conversations.get('c1'))?.lastSeq).toBe(2);
+  });
+
+  it('lets exactly one of two concurrent claims win', async () => {
+    const store = await open();
+    await store.conversations.save(record('c1'));
+    const [a, b] = await Promise.all([
+      store.conversations.claim('c1', { id: 'alice', name: 'Alice', client: 'browser' }, 5),
+      store.conversations.claim('c1', { id: 'bob', name: 'Bob', client: 'mobile' }, 5),
+    ]);
+    expect([a?.agentId ?? null, b?.agentId ?? null]).toEqual(['alice', null]);
+    expect(await store.conversations.get('c1')).toMatchObject({ status: 'active', agentId: 'alice', servedFrom: 'browser', acceptedAt: 5 });
+    expect(await store.conversations.claim('missing', { id: 'bob', name: 'Bob', client: 'browser' }, 5)).toBeNull();
+  });
+
+  it('finds open conversations oldest first, and a visitor’s conversations in a room', async () => {
+    const store = await open();
+    await store.conversations.save(record('late', { createdAt: 3000 }));
+    await store.conversations.save(record('early', { createdAt: 1000, status: 'active', agentId: 'alice' }));
+    await store.conversations.save(record('done', { createdAt: 2000, status: 'ended' }));
+    await store.conversations.save(record('other', { createdAt: 500, visitorId: 'visitor-2', room: 'SALES' }));
+    expect((await store.conversations.find({ open: true })).map((r) => r.id)).toEqual(['other', 'early', 'late']);
+    expect((await store.conversations.find({ visitorId: 'visitor-1', room: 'GENERAL' })).map((r) => r.id)).toEqual(['early', 'done', 'late']);
+    expect(await store.conversations.find({ visitorId: 'visitor-2', room: 'GENERAL' })).toEqual([]);
+  });
+
+  it('keeps sessions by token hash and forgets removed ones', async () => {
+    const store = await open();
+    await store.sessions.save({ tokenHash: 'h1', kind: 'visitor', visitorId: 'v1', createdAt: 1 });
+    expect(await store.sessions.get('h1')).toMatchObject({ visitorId: 'v1' });
+    await store.sessions.remove('h1');
+    expect(await store.sessions.get('h1')).toBeUndefined();
+  });
+});
+
+describe('embedded store journal', () => {
+  it('replays everything after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-store-'));
+    const first = await openEmbeddedStore({ dataDir });
+    await first.conversations.save(record('c1'));
+    await first.messages.append('c1', text('a'));
+    await first.conversations.claim('c1', { id: 'alice', name: 'Alice', client: 'browser' }, 9);
+    await first.sessions.save({ tokenHash: 'h1', kind: 'agent', agentId: 'alice', createdAt: 1, expiresAt: 2 });
+    await first.close();
+
+    const second = await openEmbeddedStore({ dataDir });
+    expect(await second.conversations.get('c1')).toMatchObject({ status: 'active', agentId: 'alice', lastSeq: 1 });
+    expect((await second.messages.append('c1', text('a'))).duplicate).toBe(true);
+    expect((await second.messages.append('c1', text('b'))).message.seq).toBe(2);
+    expect(await second.sessions.get('h1')).toMatchObject({ agentId: 'alice' });
+  });
+
+  it('drops a last line cut short by a crash, and skips a corrupt line, with a warning for each', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-store-'));
+    const first = await openEmbeddedStore({ dataDir });
+    await first.conversations.save(record('c1'));
+    await first.messages.append('c1', text('a'));
+    await first.close();
+    const journal = join(dataDir, 'journal.jsonl');
+    const lines = readFileSync(journal, 'utf8');
+    appendFileSync(journal, 'not json\n{"t":"msg","c":"c1","m":{"kind":"text","seq":2,"clientId":"torn"');
+
+    const warnings: string[] = [];
+    const second = await openEmbeddedStore({ dataDir, warn: (message) => warnings.push(message) });
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('journal line 3 skipped');
+    expect(warnings[1]).toContain('incomplete line');
+    expect((await second.messages.append('c1', text('b'))).message.seq).toBe(2);
+    await second.close();
+    // The torn tail was truncated, so the new entry starts on a line of its own.
+    const after = readFileSync(journal, 'utf8');
+    expect(after.startsWith(lines)).toBe(true);
+    expect(after.split('\n').filter(Boolean).every((line) => line === 'not json' || JSON.parse(line))).toBe(true);
+  });
+});

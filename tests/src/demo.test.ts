@@ -1,0 +1,33 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AGENTS, DEMO_PASSWORD } from '../../demo/src/demo-credentials.js';
+import { startParley, type RunningParley } from '../../server/src/app.js';
+import { loadServerConfig } from '../../server/src/config/load-config.js';
+import { openEmbeddedStore } from '../../server/src/store/embedded-store.js';
+
+describe('the demo configuration', () => {
+  let server: RunningParley;
+  beforeAll(async () => {
+    const config = loadServerConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+    server = await startParley({ config, store: await openEmbeddedStore(), log: pino({ level: 'silent' }) });
+  });
+  afterAll(() => server.drain());
+
+  it('lets every demo agent sign in with the password npm start prints', async () => {
+    for (const id of DEMO_AGENTS) {
+      const response = await fetch(`http://127.0.0.1:${server.port}/api/agent/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id, password: DEMO_PASSWORD }),
+      });
+      expect(response.status, id).toBe(201);
+    }
+  });
+
+  it('has two rooms with statistics', async () => {
+    for (const room of ['GENERAL', 'SALES']) {
+      const response = await fetch(`http://127.0.0.1:${server.port}/api/rooms/${room}/stats`);
+      expect(await response.json()).toMatchObject({ result: 'OK', chatRoom: room, totalAgentLogon: 0 });
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CloseCode } from '@parley/shared';
+import { startTestServer, type TestServer } from './support/in-process-server.js';
+import { connectVisitor } from './support/parties.js';
+import { TestClient } from './support/test-client.js';
+
+describe.each(['uws', 'ws'] as const)('flood control over %s', (transport) => {
+  let server: TestServer;
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  it('lets a burst through, slows the rest down, then closes a connection that keeps flooding', async () => {
+    server = await startTestServer({ transport, env: { RATE_MESSAGES_PER_SECOND: '20', RATE_MESSAGES_BURST: '5' } });
+    const visitor = await connectVisitor(server);
+    visitor.client.send({ type: 'start', form: {} });
+    const id = (await visitor.client.next('conversation')).conversation.id;
+
+    // Well within the backlog: slowed down, but every message is stored and acknowledged, in order.
+    const started = Date.now();
+    for (let i = 0; i < 12; i++) visitor.client.send({ type: 'message', conversationId: id, clientId: `m-${i}`, text: `message ${i}` });
+    const acks = [];
+    for (let i = 0; i < 12; i++) acks.push(await visitor.client.next('ack'));
+    expect(acks.map((a) => a.clientId)).toEqual(Array.from({ length: 12 }, (_, i) => `m-${i}`));
+    // Eight messages beyond the burst (minus what one frame's wait refilled) at 20 a second.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+
+    for (let i = 0; i < 200; i++) visitor.client.send({ type: 'message', conversationId: id, clientId: `f-${i}`, text: 'flood' });
+    expect((await visitor.client.closed).code).toBe(CloseCode.FLOODING);
+  });
+
+  it('drops typing events over the limit and closes a connection that keeps sending them', async () => {
+    server = await startTestServer({ transport, env: { RATE_TYPING_PER_SECOND: '5', RATE_TYPING_BURST: '5' } });
+    const visitor = await connectVisitor(server);
+    visitor.client.send({ type: 'start', form: {} });
+    const id = (await visitor.client.next('conversation')).conversation.id;
+    for (let i = 0; i < 100; i++) visitor.client.send({ type: 'typing', conversationId: id, active: true, draft: `${i}` });
+    expect((await visitor.client.closed).code).toBe(CloseCode.FLOODING);
+  });
+
+  it('refuses new connections from an address that opens too many', async () => {
+    server = await startTestServer({ transport, env: { RATE_CONNECTIONS_PER_MINUTE: '1', RATE_CONNECTIONS_BURST: '3' } });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push(await TestClient.refusal(`${server.ws}/ws/visitor?room=GENERAL`));
+    expect(statuses).toEqual([101, 101, 101, 429, 429]);
+  });
+});

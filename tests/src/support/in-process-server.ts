@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { startParley, type RunningParley } from '../../../server/src/app.js';
+import { openEmbeddedStore } from '../../../server/src/store/embedded-store.js';
+import { testConfig } from './test-config.js';
+
+export type TestServer = RunningParley & {
+  http: string;
+  ws: string;
+  /** Drains and removes the data folder. */
+  stop(): Promise<void>;
+};
+
+/** A real Parley on a random loopback port, in this process, on the given transport and store. */
+export async function startTestServer(options: { transport: 'uws' | 'ws'; store?: 'memory' | 'embedded'; env?: Record<string, string> }): Promise<TestServer> {
+  const dataDir = options.store === 'embedded' ? mkdtempSync(join(tmpdir(), 'parley-test-')) : undefined;
+  const config = testConfig({ TRANSPORT: options.transport, ...options.env });
+  const store = await openEmbeddedStore(dataDir ? { dataDir } : {});
+  const running = await startParley({ config, store, log: pino({ level: 'silent' }) });
+  return {
+    ...running,
+    http: `http://127.0.0.1:${running.port}`,
+    ws: `ws://127.0.0.1:${running.port}`,
+    async stop() {
+      await running.drain();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

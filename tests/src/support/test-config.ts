@@ -1,0 +1,37 @@
+import { ConfigFile } from '../../../server/src/config/config-file.js';
+import { Env } from '../../../server/src/config/env.js';
+import type { ServerConfig } from '../../../server/src/config/load-config.js';
+
+/** Passwords of the test agents; their hashes below were made with `npm run hash-password`. */
+export const TEST_PASSWORD = 'parley-demo';
+const HASH = 'scrypt$32768$8$1$LzTP7ecfxUkfMbDD8l0miw$6ZgmujXGYiuiR8sPKA5uUx27RmVn-G06IWU4R1RptBs';
+
+export const STATS_KEY = 'integration-stats-key-0001';
+
+/** Two rooms, three agents: enough for races, sticky and mobile cases over real sockets. */
+export const testFile = ConfigFile.parse({
+  rooms: [
+    { name: 'GENERAL', label: 'General', statsKey: STATS_KEY, offerTimeoutSeconds: 30 },
+    { name: 'SALES', label: 'Sales', routing: 'sticky', statsKey: STATS_KEY },
+  ],
+  agents: [
+    { id: 'alice@test.parley', name: 'Alice', passwordHash: HASH, rooms: ['GENERAL', 'SALES'] },
+    { id: 'bob@test.parley', name: 'Bob', passwordHash: HASH, rooms: ['GENERAL'] },
+    { id: 'carol@test.parley', name: 'Carol', passwordHash: HASH, rooms: ['SALES'] },
+  ],
+});
+
+/** Server settings for a test: random port, loopback, the given transport; rate limits high unless a test lowers them. */
+export function testConfig(overrides: Record<string, string> = {}): ServerConfig {
+  const env = Env.parse({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    RATE_MESSAGES_PER_SECOND: '1000',
+    RATE_MESSAGES_BURST: '1000',
+    RATE_CONNECTIONS_PER_MINUTE: '100000',
+    RATE_CONNECTIONS_BURST: '10000',
+    ...overrides,
+  });
+  return { env, file: testFile, configPath: '(tests)', publicUrl: 'http://127.0.0.1' };
+}
