@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { CloseCode } from '@parley/shared';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config/load-config.js';
@@ -9,14 +10,25 @@ import { ConnectionRegistry } from './gateway/registry.js';
 import { Sessions } from './gateway/sessions.js';
 import { createVisitorEndpoint } from './gateway/visitor-endpoint.js';
 import { addAgentSessionRoutes } from './http/agent-session-routes.js';
+import { addFileRoutes } from './http/file-routes.js';
 import { addHealthRoute } from './http/health-route.js';
 import { Router } from './http/router.js';
+import { createStaticFiles, type StaticMount } from './http/static-files.js';
 import { addStatsRoutes } from './http/stats-routes.js';
 import { systemClock, type Clock } from './hub/clock.js';
 import { createHub, type Hub } from './hub/create-hub.js';
 import { Directory } from './hub/directory.js';
 import type { Store } from './store/store.js';
 import { createTransport } from './transport/create-transport.js';
+
+const built = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+
+/** The built widget (its loader at the root, as the embed snippet names it) and agent console. */
+const STATIC_MOUNTS: StaticMount[] = [
+  { url: '/widget.js', path: built('widget/dist/widget.js'), kind: 'file' },
+  { url: '/widget/', path: built('widget/dist'), kind: 'folder' },
+  { url: '/agent/', path: built('agent/dist'), kind: 'folder' },
+];
 
 export type ParleyOptions = {
   config: ServerConfig;
@@ -71,6 +83,8 @@ export async function startParley({ config, store, log, clock = systemClock }: P
   addHealthRoute(router, () => ({ draining, transport: transport.name, store: store.kind, startedAt }));
   addStatsRoutes(router, hub);
   addAgentSessionRoutes(router, { hub, sessions, registry, clock });
+  addFileRoutes(router, { hub, sessions, files: store.files, clock });
+  router.otherwise(createStaticFiles(STATIC_MOUNTS));
 
   const transport = createTransport(
     env.TRANSPORT,

@@ -12,3 +12,4 @@ export * from './stats.js';
 export * from './agent-auth.js';
 export * from './issues.js';
 export * from './parse-frame.js';
+export * from './attachments.js';

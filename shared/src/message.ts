@@ -46,7 +46,33 @@ export const EventMessage = MessageBase.extend({
   name: z.string().max(120).optional(),
 });
 
-export const ChatMessage = z.discriminatedUnion('kind', [TextMessage, EventMessage]);
+/** File types Parley accepts, named by what their first bytes say they are (never by name or header). */
+export const ATTACHMENT_KINDS = ['png', 'jpeg', 'gif', 'webp', 'pdf'] as const;
+export const AttachmentKind = z.enum(ATTACHMENT_KINDS);
+export type AttachmentKind = z.infer<typeof AttachmentKind>;
+
+/** A stored file, as messages refer to it. Download it from `GET /api/files/{id}` with the session token. */
+export const FileInfo = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  /** The uploader's file name, cleaned of paths and control characters. Shown as text only. */
+  name: z.string().min(1).max(255),
+  size: z.number().int().nonnegative(),
+  kind: AttachmentKind,
+  /** The MIME type that `kind` implies; the server sends the file with it. */
+  mime: z.string(),
+});
+export type FileInfo = z.infer<typeof FileInfo>;
+
+/** A file sent by the visitor or the agent. Images are shown inline, other files offered as downloads. */
+export const FileMessage = MessageBase.extend({
+  kind: z.literal('file'),
+  from: z.enum(['visitor', 'agent']),
+  name: z.string().max(120).optional(),
+  file: FileInfo,
+});
+
+export const ChatMessage = z.discriminatedUnion('kind', [TextMessage, EventMessage, FileMessage]);
 export type ChatMessage = z.infer<typeof ChatMessage>;
 export type TextMessage = z.infer<typeof TextMessage>;
 export type EventMessage = z.infer<typeof EventMessage>;
+export type FileMessage = z.infer<typeof FileMessage>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoomName } from '@parley/shared';
+import { ATTACHMENT_KINDS, RoomName } from '@parley/shared';
 
 /** `example.com`, `*.example.com`, optionally with `:port`. Matched against the page's origin. */
 const DomainPattern = z
@@ -48,6 +48,14 @@ export const RoomConfig = z.strictObject({
   whitelistedDomains: z.array(DomainPattern).default([]),
   /** Seed 002: hide the visitor's live draft from agents ("Hide preview typing text"). */
   hideTypingPreview: z.boolean({ error: 'must be true or false' }).default(false),
+  /** Seed 000 "User File Attachments": visitors may send files. */
+  visitorAttachments: z.boolean({ error: 'must be true or false' }).default(true),
+  /** Seed 000 "Agent File Attachments": agents may send files. */
+  agentAttachments: z.boolean({ error: 'must be true or false' }).default(true),
+  /** File types accepted, by content: images and PDF unless narrowed. */
+  attachmentTypes: z.array(z.enum(ATTACHMENT_KINDS, { error: `must be one of ${ATTACHMENT_KINDS.join(', ')}` })).default([...ATTACHMENT_KINDS]),
+  /** Largest file accepted, in bytes (default 10 MiB, at most 25 MiB). */
+  attachmentMaxBytes: z.number({ error: 'must be a number of bytes' }).int().min(1024, 'must be at least 1024 bytes').max(25 * 1024 * 1024, 'must be at most 26214400 bytes (25 MiB)').default(10 * 1024 * 1024),
   /** Secret for `/api/rooms/{room}/stats/details?key=…`, which names agents. */
   statsKey: z.string({ error: 'is required: a secret of at least 16 characters for the detailed statistics URL' }).min(16, 'must be at least 16 characters'),
 });

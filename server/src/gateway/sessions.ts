@@ -1,3 +1,4 @@
+import type { Party } from '../hub/access.js';
 import type { Clock } from '../hub/clock.js';
 import { hashToken, randomId } from '../random-id.js';
 import type { SessionStore } from '../store/store.js';
@@ -40,6 +41,14 @@ export class Sessions {
     const session = await this.store.get(sessionHash);
     if (session?.kind !== 'agent' || session.expiresAt <= this.clock.now()) return null;
     return { agentId: session.agentId, sessionHash };
+  }
+
+  /** Whoever a token belongs to, visitor or agent, for HTTP requests made on their behalf. */
+  async party(token: string): Promise<Party | null> {
+    const session = await this.store.get(hashToken(token));
+    if (session?.kind === 'visitor') return { kind: 'visitor', visitorId: session.visitorId };
+    if (session?.kind === 'agent' && session.expiresAt > this.clock.now()) return { kind: 'agent', agentId: session.agentId };
+    return null;
   }
 
   async signOutAgent(sessionHash: string): Promise<void> {

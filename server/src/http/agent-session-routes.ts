@@ -28,6 +28,7 @@ export function addAgentSessionRoutes(router: Router, deps: AgentSessionDeps): v
   const throttle = new SignInThrottle();
 
   router.add('POST', '/api/agent/sessions', async (request) => {
+    if (request.body.length > 16 * 1024) return errorResponse(413, 'TOO_LARGE', 'A sign-in request is a few hundred bytes.');
     let body: unknown;
     try {
       body = JSON.parse(request.body.toString('utf8'));

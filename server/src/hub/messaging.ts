@@ -1,4 +1,4 @@
-import { Limits, type AckFrame, type ChatMessage, type ConversationEvent, type HistoryFrame } from '@parley/shared';
+import { Limits, type AckFrame, type ChatMessage, type ConversationEvent, type FileInfo, type HistoryFrame } from '@parley/shared';
 import { randomId } from '../random-id.js';
 import type { ConversationRecord } from '../store/store.js';
 import { access, accessForWriting, type Party } from './access.js';
@@ -13,13 +13,38 @@ export class Messaging {
 
   async send(party: Party, frame: { conversationId: string; clientId: string; text: string }, origin?: unknown): Promise<AckFrame> {
     const { record } = await accessForWriting(this.s, party, frame.conversationId);
+    return this.append(party, record, { kind: 'text', clientId: frame.clientId, text: frame.text }, origin);
+  }
+
+  /** The conversation, if `party` may send into it now (HTTP uploads check before taking the bytes). */
+  async writable(party: Party, conversationId: string): Promise<ConversationRecord> {
+    return (await accessForWriting(this.s, party, conversationId)).record;
+  }
+
+  /** The conversation, if `party` may read it. */
+  async readable(party: Party, conversationId: string): Promise<ConversationRecord> {
+    return (await access(this.s, party, conversationId)).record;
+  }
+
+  /** A file already stored (see the files routes) becomes a message of the conversation. */
+  async sendFile(party: Party, conversationId: string, clientId: string, file: FileInfo): Promise<{ ack: AckFrame; message: ChatMessage }> {
+    const { record } = await accessForWriting(this.s, party, conversationId);
+    const ack = await this.append(party, record, { kind: 'file', clientId, file });
+    const [message] = await this.s.store.messages.after(record.id, ack.seq - 1, 1);
+    return { ack, message: message! };
+  }
+
+  private async append(
+    party: Party,
+    record: ConversationRecord,
+    body: { kind: 'text'; clientId: string; text: string } | { kind: 'file'; clientId: string; file: FileInfo },
+    origin?: unknown,
+  ): Promise<AckFrame> {
     const agent = party.kind === 'agent' ? this.s.agent(party.agentId) : undefined;
     const { message, duplicate } = await this.s.store.messages.append(record.id, {
-      kind: 'text',
+      ...body,
       from: party.kind,
       ...(agent ? { name: agent.profile.name } : {}),
-      clientId: frame.clientId,
-      text: frame.text,
       at: this.s.clock.now(),
     });
     if (!duplicate) this.deliver(record, message, origin);

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChatMessage } from '@parley/shared';
 import { Journal, type JournalSync } from './journal.js';
 import type { JournalEntry } from './journal-entry.js';
 import { MemoryState } from './memory-state.js';
-import type { ConversationRecord, ConversationStore, MessageStore, SessionStore, Store } from './store.js';
+import type { ConversationRecord, ConversationStore, FileStore, MessageStore, SessionStore, Store } from './store.js';
 
 export type EmbeddedStoreOptions = {
   /** Folder of the journal; without it nothing is written and nothing survives a restart. */
@@ -75,6 +76,27 @@ function sessions(state: MemoryState, commit: Commit): SessionStore {
 }
 
 /**
+ * Attachments: bytes in `DATA_DIR/files/<id>` (written, with fsync, before the description goes
+ * in the journal), or in memory for the memory store.
+ */
+function files(state: MemoryState, commit: Commit, folder: string | null): FileStore {
+  const inMemory = new Map<string, Buffer>();
+  return {
+    async put(file, bytes) {
+      if (folder) await writeFile(join(folder, file.id), bytes, { flush: true });
+      else inMemory.set(file.id, bytes);
+      await commit({ t: 'file', f: file });
+    },
+    async get(id) {
+      const file = state.files.get(id);
+      if (!file) return undefined;
+      const bytes = folder ? await readFile(join(folder, id)) : inMemory.get(id);
+      return bytes && { file, bytes };
+    },
+  };
+}
+
+/**
  * The default store: everything in memory, every change appended to `DATA_DIR/journal.jsonl`
  * before it is acknowledged, and the journal replayed at start. Without a data folder it is the
  * memory store (nothing survives a restart). One process only; several nodes need Redis.
@@ -82,8 +104,10 @@ function sessions(state: MemoryState, commit: Commit): SessionStore {
 export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Promise<Store> {
   const state = new MemoryState();
   let journal: Journal | null = null;
+  let fileFolder: string | null = null;
   if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
+    fileFolder = join(options.dataDir, 'files');
+    mkdirSync(fileFolder, { recursive: true });
     journal = await Journal.open(join(options.dataDir, 'journal.jsonl'), {
       sync: options.sync ?? 'write',
       onEntry: (entry) => state.apply(entry),
@@ -104,6 +128,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
     conversations: conversations(state, commit),
     messages: messages(state, commit),
     sessions: sessions(state, commit),
+    files: files(state, commit, fileFolder),
     close: async () => journal?.close(),
   };
 }

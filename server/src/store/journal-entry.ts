@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@parley/shared';
-import type { ConversationRecord, SessionRecord } from './store.js';
+import type { ConversationRecord, SessionRecord, StoredFile } from './store.js';
 
 /**
  * One line of the embedded store's journal. Every change is one entry; replaying the entries in
@@ -9,4 +9,5 @@ export type JournalEntry =
   | { t: 'conv'; r: ConversationRecord }
   | { t: 'msg'; c: string; m: ChatMessage }
   | { t: 'sess'; s: SessionRecord }
-  | { t: 'unsess'; h: string };
+  | { t: 'unsess'; h: string }
+  | { t: 'file'; f: StoredFile };

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@parley/shared';
 import type { JournalEntry } from './journal-entry.js';
-import type { ConversationRecord, SessionRecord } from './store.js';
+import type { ConversationRecord, SessionRecord, StoredFile } from './store.js';
 
 type MessageLog = { list: ChatMessage[]; byClientId: Map<string, ChatMessage> };
 
@@ -13,6 +13,7 @@ export class MemoryState {
   readonly byVisitor = new Map<string, Set<string>>();
   readonly messages = new Map<string, MessageLog>();
   readonly sessions = new Map<string, SessionRecord>();
+  readonly files = new Map<string, StoredFile>();
 
   apply(entry: JournalEntry): void {
     switch (entry.t) {
@@ -34,6 +35,9 @@ export class MemoryState {
         return;
       case 'unsess':
         this.sessions.delete(entry.h);
+        return;
+      case 'file':
+        this.files.set(entry.f.id, entry.f);
         return;
     }
   }

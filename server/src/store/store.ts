@@ -4,6 +4,7 @@ import type {
   ClientKind,
   ConversationStatus,
   EndedBy,
+  FileInfo,
   FormAnswers,
 } from '@parley/shared';
 
@@ -73,11 +74,21 @@ export interface SessionStore {
   remove(tokenHash: string): Promise<void>;
 }
 
+/** An attachment's description; the bytes are kept beside it. */
+export type StoredFile = FileInfo & { conversationId: string; uploadedAt: number };
+
+export interface FileStore {
+  /** Stores the bytes and the description durably. */
+  put(file: StoredFile, bytes: Buffer): Promise<void>;
+  get(id: string): Promise<{ file: StoredFile; bytes: Buffer } | undefined>;
+}
+
 export interface Store {
   readonly kind: string;
   readonly conversations: ConversationStore;
   readonly messages: MessageStore;
   readonly sessions: SessionStore;
+  readonly files: FileStore;
   /** Writes out everything pending and releases files and connections. */
   close(): Promise<void>;
 }

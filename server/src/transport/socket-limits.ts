@@ -14,12 +14,13 @@ import { Limits } from '@parley/shared';
  * - 60 s idle timeout with automatic pings every ~30 s: mobile networks and NATs drop silent TCP
  *   connections after 30–120 s; the pings keep them open and reveal dead peers within a minute,
  *   which is when agents' grace periods and visitors' queue places start counting.
- * - 1 MiB HTTP bodies: sign-in and forms are tiny; uploads (later) set their own, larger route limit.
+ * - 26 MiB HTTP bodies: the largest attachment a room may allow (25 MiB) plus headroom; each route
+ *   checks its own, smaller limit (a room's attachment size, a few KiB for JSON).
  */
 export const SocketLimits = {
   maxPayloadBytes: Limits.framePayloadBytes,
   uwsHardPayloadBytes: 4 * Limits.framePayloadBytes,
   maxBackpressureBytes: 1024 * 1024,
   idleTimeoutSeconds: 60,
-  maxHttpBodyBytes: 1024 * 1024,
+  maxHttpBodyBytes: 26 * 1024 * 1024,
 } as const;

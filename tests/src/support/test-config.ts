@@ -12,7 +12,7 @@ export const STATS_KEY = 'integration-stats-key-0001';
 export const testFile = ConfigFile.parse({
   rooms: [
     { name: 'GENERAL', label: 'General', statsKey: STATS_KEY, offerTimeoutSeconds: 30 },
-    { name: 'SALES', label: 'Sales', routing: 'sticky', statsKey: STATS_KEY },
+    { name: 'SALES', label: 'Sales', routing: 'sticky', statsKey: STATS_KEY, visitorAttachments: false },
   ],
   agents: [
     { id: 'alice@test.parley', name: 'Alice', passwordHash: HASH, rooms: ['GENERAL', 'SALES'] },

@@ -1,0 +1,28 @@
+import type { AttachmentKind } from '@parley/shared';
+
+/**
+ * What a file is, from its first bytes. The name and the Content-Type a client sends are the
+ * client's claims; these signatures are what browsers and viewers will actually act on.
+ */
+export function detectKind(bytes: Buffer): AttachmentKind | null {
+  const starts = (signature: number[], at = 0) => signature.every((byte, i) => bytes[at + i] === byte);
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (starts([0xff, 0xd8, 0xff])) return 'jpeg';
+  if (starts([0x47, 0x49, 0x46, 0x38]) && (bytes[4] === 0x37 || bytes[4] === 0x39) && bytes[5] === 0x61) return 'gif';
+  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return 'webp';
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
+  return null;
+}
+
+/** A file name safe to store and show: no folders, no control characters, at most 255 characters. */
+export function cleanFileName(raw: string | undefined): string {
+  let decoded = raw ?? '';
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    // Not URI-encoded: use it as sent.
+  }
+  const base = decoded.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 255);
+  return clean || 'file';
+}

@@ -1,0 +1,97 @@
+import { ATTACHMENT_MIME, ClientId, IMAGE_KINDS, type UploadResponse } from '@parley/shared';
+import { cleanFileName, detectKind } from '../files/detect-kind.js';
+import type { Sessions } from '../gateway/sessions.js';
+import type { Party } from '../hub/access.js';
+import type { Clock } from '../hub/clock.js';
+import type { Hub } from '../hub/create-hub.js';
+import { HubError } from '../hub/hub-error.js';
+import { randomId } from '../random-id.js';
+import type { FileStore } from '../store/store.js';
+import type { HttpRequest, HttpResponse } from '../transport/transport.js';
+import { errorResponse, json } from './json-response.js';
+import type { Router } from './router.js';
+
+/**
+ * Authentication is the session token in `Authorization`, never a cookie, so any origin may call
+ * these (the widget runs on customers' sites) without opening them to cross-site requests.
+ */
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type, x-client-id, x-file-name',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-max-age': '86400',
+} as const;
+
+export type FileRouteDeps = { hub: Hub; sessions: Sessions; files: FileStore; clock: Clock };
+
+async function partyOf(request: HttpRequest, sessions: Sessions): Promise<Party | null> {
+  const header = request.header('authorization') ?? '';
+  return header.startsWith('Bearer ') ? sessions.party(header.slice(7).trim()) : null;
+}
+
+function refusal(status: number, error: string, message: string): HttpResponse {
+  return errorResponse(status, error, message, CORS);
+}
+
+/**
+ * Attachments. Upload: `POST /api/conversations/{id}/files` with the bytes as the body; the type
+ * is read from the content, the room decides who may send what and how large. Download:
+ * `GET /api/files/{id}`, only for the conversation's visitor and agent, with nosniff, a sandboxing
+ * CSP, and as a download unless it is an image.
+ */
+export function addFileRoutes(router: Router, { hub, sessions, files, clock }: FileRouteDeps): void {
+  router.add('POST', '/api/conversations/:id/files', async (request, { id }) => {
+    const party = await partyOf(request, sessions);
+    if (!party) return refusal(401, 'NOT_SIGNED_IN', 'Send your session token as Authorization: Bearer.');
+    const clientId = ClientId.safeParse(request.header('x-client-id'));
+    if (!clientId.success) return refusal(400, 'BAD_REQUEST', 'X-Client-Id must be an id of up to 64 letters, digits, _ . : -');
+    let record;
+    try {
+      record = await hub.messaging.writable(party, id!);
+    } catch (error) {
+      if (error instanceof HubError) return refusal(error.code === 'CONVERSATION_ENDED' ? 409 : 403, error.code, error.message);
+      throw error;
+    }
+    const room = hub.directory.room(record.room)!;
+    if (!(party.kind === 'visitor' ? room.visitorAttachments : room.agentAttachments)) {
+      return refusal(403, 'ATTACHMENTS_DISABLED', 'This chat does not accept files.');
+    }
+    if (request.body.length === 0) return refusal(400, 'EMPTY_FILE', 'The file is empty.');
+    if (request.body.length > room.attachmentMaxBytes) {
+      return refusal(413, 'FILE_TOO_LARGE', `Files may be at most ${Math.floor(room.attachmentMaxBytes / 1024 / 1024 * 10) / 10} MB.`);
+    }
+    const kind = detectKind(request.body);
+    if (!kind || !room.attachmentTypes.includes(kind)) {
+      return refusal(415, 'FILE_TYPE_NOT_ALLOWED', `Only these files are accepted: ${room.attachmentTypes.join(', ')}.`);
+    }
+    const file = { id: randomId(), name: cleanFileName(request.header('x-file-name')), size: request.body.length, kind, mime: ATTACHMENT_MIME[kind] };
+    await files.put({ ...file, conversationId: record.id, uploadedAt: clock.now() }, request.body);
+    const { ack, message } = await hub.messaging.sendFile(party, record.id, clientId.data, file);
+    const answer: UploadResponse = { conversationId: ack.conversationId, clientId: ack.clientId, seq: ack.seq, at: ack.at, message };
+    return json(201, answer, CORS);
+  });
+
+  router.add('GET', '/api/files/:id', async (request, { id }) => {
+    const party = await partyOf(request, sessions);
+    if (!party) return refusal(401, 'NOT_SIGNED_IN', 'Send your session token as Authorization: Bearer.');
+    const found = await files.get(id!);
+    const allowed = found && (await hub.messaging.readable(party, found.file.conversationId).then(() => true, () => false));
+    if (!found || !allowed) return refusal(404, 'NOT_FOUND', 'No such file.');
+    const { file, bytes } = found;
+    const disposition = IMAGE_KINDS.has(file.kind) ? 'inline' : 'attachment';
+    return {
+      status: 200,
+      headers: {
+        ...CORS,
+        'content-type': file.mime,
+        'x-content-type-options': 'nosniff',
+        'content-disposition': `${disposition}; filename="${file.name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        'content-security-policy': "default-src 'none'; sandbox",
+        'cache-control': 'private, max-age=86400',
+      },
+      body: bytes,
+    };
+  });
+
+  for (const path of ['/api/conversations/:id/files', '/api/files/:id']) router.add('OPTIONS', path, () => ({ status: 204, headers: CORS }));
+}
