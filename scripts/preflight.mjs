@@ -6,7 +6,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
 /** Add an entry when a test suite starts a program of the system: binary path and Debian package. */
-const REQUIRED = [];
+const REQUIRED = [
+  { binary: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', debianPackage: 'chromium', why: 'browser tests of the widget and the console' },
+];
 
 const missing = REQUIRED.filter(({ binary }) => !existsSync(binary));
 if (missing.length === 0) process.exit(0);

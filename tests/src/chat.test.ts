@@ -117,6 +117,25 @@ describe.each(['uws', 'ws'] as const)('a chat end to end over %s', (transport) =
     expect(history.messages.filter((m: { text?: string }) => m.text === 'sent twice')).toHaveLength(1);
   });
 
+  it('waiting visitors are told their place, and told again when someone ahead leaves or is served', async () => {
+    const visitors = [];
+    for (let i = 0; i < 3; i++) {
+      const visitor = await connectVisitor(server);
+      visitor.client.send({ type: 'start', form: { name: `V${i}` } });
+      const id = (await visitor.client.next('conversation')).conversation.id;
+      expect((await visitor.client.next('queue')).position).toBe(i + 1);
+      visitors.push({ ...visitor, id });
+    }
+    visitors[0]!.client.send({ type: 'end', conversationId: visitors[0]!.id });
+    expect((await visitors[1]!.client.next('queue')).position).toBe(1);
+    expect((await visitors[2]!.client.next('queue')).position).toBe(2);
+    const bob = await connectAgent(server, 'bob@test.parley');
+    expect((await bob.client.next('offer')).offer.conversationId).toBe(visitors[1]!.id);
+    bob.client.send({ type: 'accept', conversationId: visitors[1]!.id });
+    expect((await visitors[2]!.client.next('queue')).position).toBe(1);
+    expect((await bob.client.next('queue', (f) => f.queue.total === 1)).queue.entries).toMatchObject([{ conversationId: visitors[2]!.id, visitorName: 'V2' }]);
+  });
+
   it('a visitor with two tabs sees their own messages in the other tab, once', async () => {
     const tab1 = await connectVisitor(server);
     const tab2 = await connectVisitor(server, 'GENERAL', tab1.token);
