@@ -6,6 +6,7 @@ import { AddressThrottle } from './gateway/address-throttle.js';
 import { createAgentEndpoint } from './gateway/agent-endpoint.js';
 import type { RateLimits } from './gateway/frame-pipeline.js';
 import { QueueBroadcaster } from './gateway/queue-broadcaster.js';
+import type { GatewayDeps } from './gateway/session-endpoint.js';
 import { ConnectionRegistry } from './gateway/registry.js';
 import { Sessions } from './gateway/sessions.js';
 import { createVisitorEndpoint } from './gateway/visitor-endpoint.js';
@@ -75,7 +76,7 @@ export async function startParley({ config, store, log, clock = systemClock }: P
     typingBurst: env.RATE_TYPING_BURST,
   };
   const addresses = new AddressThrottle(env.RATE_CONNECTIONS_PER_MINUTE, env.RATE_CONNECTIONS_BURST);
-  const endpointDeps = { hub, sessions, registry, addresses, clock, limits, log };
+  const endpointDeps: GatewayDeps = { hub, sessions, registry, addresses, clock, limits, log };
 
   let draining = false;
   const startedAt = Date.now();

@@ -1,13 +1,7 @@
 import { AgentClientFrame, CloseCode, createFrameParser, type ClientKind } from '@parley/shared';
-import type { Logger } from 'pino';
-import type { Clock } from '../hub/clock.js';
-import type { Hub } from '../hub/create-hub.js';
-import { errorResponse } from '../http/json-response.js';
-import type { Connection, SocketEndpoint } from '../transport/transport.js';
-import type { AddressThrottle } from './address-throttle.js';
-import { FramePipeline, type FrameHandlers, type PipelineState, type RateLimits } from './frame-pipeline.js';
-import type { ConnectionRegistry } from './registry.js';
-import type { Sessions } from './sessions.js';
+import type { SocketEndpoint } from '../transport/transport.js';
+import { FramePipeline, type FrameHandlers, type PipelineState } from './frame-pipeline.js';
+import { sessionEndpoint, type GatewayDeps } from './session-endpoint.js';
 
 type AgentSession = PipelineState & {
   agentId: string | null;
@@ -16,24 +10,13 @@ type AgentSession = PipelineState & {
 
 const parse = createFrameParser(AgentClientFrame);
 
-export type AgentEndpointDeps = {
-  hub: Hub;
-  sessions: Sessions;
-  registry: ConnectionRegistry;
-  addresses: AddressThrottle;
-  clock: Clock;
-  limits: RateLimits;
-  log: Logger;
-};
-
 /**
  * `/ws/agent`: the console's connection (browser or mobile). Signing in happens over HTTP;
  * `hello` presents the session token. Authentication is by that token, not by cookies, so another
  * site cannot ride on an agent's browser session.
  */
-export function createAgentEndpoint(deps: AgentEndpointDeps): SocketEndpoint<null> {
+export function createAgentEndpoint(deps: GatewayDeps): SocketEndpoint<null> {
   const { hub, sessions, registry, clock, log } = deps;
-  const byConnection = new Map<Connection, AgentSession>();
 
   const agentOf = (session: AgentSession): string => {
     if (!session.agentId) throw new Error('handler ran before hello');
@@ -83,29 +66,13 @@ export function createAgentEndpoint(deps: AgentEndpointDeps): SocketEndpoint<nul
 
   const pipeline = new FramePipeline<AgentSession, AgentClientFrame>({ parse, handlers, clock, limits: deps.limits, log });
 
-  return {
-    upgrade(request) {
-      if (!deps.addresses.allow(request.remoteAddress, clock.now())) {
-        return { accept: false, response: errorResponse(429, 'TOO_MANY_CONNECTIONS', 'Too many connections from your address; try again in a minute.') };
-      }
-      return { accept: true, context: null };
+  return sessionEndpoint(deps, pipeline, {
+    upgrade: () => ({ accept: true, context: null }),
+    session: (base): AgentSession => ({ ...base, agentId: null, client: 'browser' }),
+    closed(session) {
+      if (!session.agentId) return;
+      registry.removeAgent(session.agentId, session.connection);
+      hub.presence.agentDisconnected(session.agentId, session.client);
     },
-    open(connection) {
-      byConnection.set(connection, { ...pipeline.initialState(connection), agentId: null, client: 'browser' });
-    },
-    message(connection, text) {
-      const session = byConnection.get(connection);
-      if (session) pipeline.receive(session, text);
-    },
-    close(connection) {
-      const session = byConnection.get(connection);
-      if (!session) return;
-      byConnection.delete(connection);
-      pipeline.dispose(session);
-      if (session.agentId) {
-        registry.removeAgent(session.agentId, connection);
-        hub.presence.agentDisconnected(session.agentId, session.client);
-      }
-    },
-  };
+  });
 }

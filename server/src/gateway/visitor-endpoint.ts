@@ -1,15 +1,10 @@
 import { createFrameParser, VisitorClientFrame, type VisitorContext } from '@parley/shared';
-import type { Logger } from 'pino';
-import type { Clock } from '../hub/clock.js';
-import type { Hub } from '../hub/create-hub.js';
 import type { RoomEntry } from '../hub/directory.js';
-import type { Connection, SocketEndpoint } from '../transport/transport.js';
-import type { AddressThrottle } from './address-throttle.js';
-import { FramePipeline, type FrameHandlers, type PipelineState, type RateLimits } from './frame-pipeline.js';
-import { isOriginAllowed } from './origin-policy.js';
-import type { ConnectionRegistry } from './registry.js';
-import type { Sessions } from './sessions.js';
 import { errorResponse } from '../http/json-response.js';
+import type { SocketEndpoint } from '../transport/transport.js';
+import { FramePipeline, type FrameHandlers, type PipelineState } from './frame-pipeline.js';
+import { isOriginAllowed } from './origin-policy.js';
+import { sessionEndpoint, type GatewayDeps } from './session-endpoint.js';
 
 type VisitorContextClaim = { entry: RoomEntry; userAgent: string };
 
@@ -22,23 +17,12 @@ type VisitorSession = PipelineState & {
 
 const parse = createFrameParser(VisitorClientFrame);
 
-export type VisitorEndpointDeps = {
-  hub: Hub;
-  sessions: Sessions;
-  registry: ConnectionRegistry;
-  addresses: AddressThrottle;
-  clock: Clock;
-  limits: RateLimits;
-  log: Logger;
-};
-
 /**
  * `/ws/visitor?room=NAME`: the widget's connection. The room and the page's origin are checked
  * before the upgrade; `hello` resumes or mints the visitor's session.
  */
-export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint<VisitorContextClaim> {
+export function createVisitorEndpoint(deps: GatewayDeps): SocketEndpoint<VisitorContextClaim> {
   const { hub, sessions, registry, clock, log } = deps;
-  const byConnection = new Map<Connection, VisitorSession>();
 
   const ready = (session: VisitorSession): string => {
     if (!session.visitorId) throw new Error('handler ran before hello');
@@ -100,11 +84,8 @@ export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint
 
   const pipeline = new FramePipeline<VisitorSession, VisitorClientFrame>({ parse, handlers, clock, limits: deps.limits, log });
 
-  return {
+  return sessionEndpoint(deps, pipeline, {
     upgrade(request) {
-      if (!deps.addresses.allow(request.remoteAddress, clock.now())) {
-        return { accept: false, response: errorResponse(429, 'TOO_MANY_CONNECTIONS', 'Too many connections from your address; try again in a minute.') };
-      }
       const name = request.query.get('room') ?? '';
       const entry = hub.directory.entry(name);
       if (!entry) return { accept: false, response: errorResponse(404, 'UNKNOWN_ROOM', `There is no room named "${name.slice(0, 40)}".`) };
@@ -113,23 +94,11 @@ export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint
       }
       return { accept: true, context: { entry, userAgent: (request.header('user-agent') ?? '').slice(0, 512) } };
     },
-    open(connection, claim) {
-      const session: VisitorSession = { ...pipeline.initialState(connection), entry: claim.entry, userAgent: claim.userAgent, visitorId: null, context: undefined };
-      byConnection.set(connection, session);
+    session: (base, claim): VisitorSession => ({ ...base, entry: claim.entry, userAgent: claim.userAgent, visitorId: null, context: undefined }),
+    closed(session) {
+      if (!session.visitorId) return;
+      registry.removeVisitor(session.visitorId, session.connection);
+      hub.presence.visitorDisconnected(session.visitorId);
     },
-    message(connection, text) {
-      const session = byConnection.get(connection);
-      if (session) pipeline.receive(session, text);
-    },
-    close(connection) {
-      const session = byConnection.get(connection);
-      if (!session) return;
-      byConnection.delete(connection);
-      pipeline.dispose(session);
-      if (session.visitorId) {
-        registry.removeVisitor(session.visitorId, connection);
-        hub.presence.visitorDisconnected(session.visitorId);
-      }
-    },
-  };
+  });
 }

@@ -25,12 +25,16 @@ export function toVisitorView(record: ConversationRecord, phase: RoutingPhase): 
   };
 }
 
+function visitorSummary(record: ConversationRecord, online: boolean): AgentConversationView['visitor'] {
+  return { id: record.visitorId, name: visitorName(record), online };
+}
+
 export function toAgentView(record: ConversationRecord, visitorOnline: boolean): AgentConversationView {
   return {
     id: record.id,
     room: record.room,
     status: record.status,
-    visitor: { id: record.visitorId, name: visitorName(record), online: visitorOnline },
+    visitor: visitorSummary(record, visitorOnline),
     form: record.form,
     context: record.context,
     lastSeq: record.lastSeq,
@@ -47,7 +51,7 @@ export function toOfferView(conversation: OpenConversation, visitorOnline: boole
     conversationId: record.id,
     room: record.room,
     phase: conversation.phase,
-    visitor: { id: record.visitorId, name: visitorName(record), online: visitorOnline },
+    visitor: visitorSummary(record, visitorOnline),
     form: record.form,
     context: record.context,
     waitingSince: record.createdAt,
