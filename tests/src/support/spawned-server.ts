@@ -12,6 +12,8 @@ export type SpawnedServer = {
   http: string;
   ws: string;
   exited: Promise<number | null>;
+  /** Everything the process printed so far. */
+  output(): string;
 };
 
 /** A folder with the test config file, for servers started as separate processes. */
@@ -23,7 +25,7 @@ export function serverFolder(): { dataDir: string; configPath: string } {
 }
 
 /** Starts `server/src/main.ts` in its own process, as `npm start` would, and waits until it listens. */
-export async function spawnServer(options: { transport: 'uws' | 'ws'; dataDir: string; configPath: string }): Promise<SpawnedServer> {
+export async function spawnServer(options: { transport: 'uws' | 'ws'; dataDir: string; configPath: string; env?: Record<string, string> }): Promise<SpawnedServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: {
@@ -37,6 +39,7 @@ export async function spawnServer(options: { transport: 'uws' | 'ws'; dataDir: s
       LOG_LEVEL: 'info',
       RATE_MESSAGES_PER_SECOND: '10000',
       RATE_MESSAGES_BURST: '10000',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -58,5 +61,5 @@ export async function spawnServer(options: { transport: 'uws' | 'ws'; dataDir: s
     });
     void exited.then((code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  return { process: child, http: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}`, exited };
+  return { process: child, http: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}`, exited, output: () => output };
 }
