@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../hub/clock.js';
 import type { Hub } from '../hub/create-hub.js';
 import { errorResponse } from '../http/json-response.js';
+import { agentRoomsFrame } from '../hub/room-settings.js';
 import type { Connection, SocketEndpoint } from '../transport/transport.js';
 import type { AddressThrottle } from './address-throttle.js';
 import { FramePipeline, type FrameHandlers, type PipelineState, type RateLimits } from './frame-pipeline.js';
@@ -58,6 +59,7 @@ export function createAgentEndpoint(deps: AgentEndpointDeps): SocketEndpoint<nul
       hub.presence.agentConnected(agent.id, frame.client, frame.status, (welcome) => {
         registry.addAgent(agent.id, session.connection, { client: frame.client, sessionHash: found.sessionHash });
         send(session, welcome);
+        send(session, agentRoomsFrame(hub.directory, agent));
       });
       session.phase = 'ready';
     },
@@ -78,6 +80,9 @@ export function createAgentEndpoint(deps: AgentEndpointDeps): SocketEndpoint<nul
     },
     async end(session, frame) {
       await hub.lifecycle.end({ kind: 'agent', agentId: agentOf(session) }, frame.conversationId);
+    },
+    async pastConversations(session, frame) {
+      send(session, await hub.past.list(agentOf(session), frame.conversationId));
     },
   };
 
