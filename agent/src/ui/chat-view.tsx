@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AgentRoomSettings } from '@parley/shared';
 import { visitorLabel } from '../format/labels.js';
 import type { ChatTab } from '../state/console-state.js';
@@ -47,7 +47,7 @@ export function ChatView({ chat, room, token, draft, onDraft, endRequest, ...com
   useEffect(() => {
     if (endRequest !== firstRequest.current && !closed) setConfirming(true);
   }, [endRequest]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
 

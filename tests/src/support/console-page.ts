@@ -22,8 +22,8 @@ const COUNT_CHIMES = () => {
 };
 
 /** A fresh browser context on the console's sign-in page. */
-export async function openConsole(browser: Browser, http: string, viewport = { width: 1280, height: 860 }): Promise<ConsolePage> {
-  const context = await browser.newContext({ viewport, baseURL: http });
+export async function openConsole(browser: Browser, http: string, options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Promise<ConsolePage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 860 }, baseURL: http, bypassCSP: options.bypassCSP ?? false });
   // Fail within the test's own time limit, with Playwright's account of what it waited for.
   context.setDefaultTimeout(10_000);
   await context.addInitScript(COUNT_CHIMES);
@@ -46,8 +46,8 @@ export function connection(page: Page, state: 'open' | 'offline' | 'waiting' | '
 }
 
 /** Opens a console, signs in and says ready. */
-export async function readyConsole(browser: Browser, http: string, id: string, viewport?: { width: number; height: number }): Promise<ConsolePage> {
-  const opened = await openConsole(browser, http, viewport);
+export async function readyConsole(browser: Browser, http: string, id: string, options: Parameters<typeof openConsole>[2] = {}): Promise<ConsolePage> {
+  const opened = await openConsole(browser, http, options);
   await signInAs(opened.page, id);
   await opened.page.getByRole('button', { name: 'Ready', exact: true }).click();
   await expect.poll(() => statusShown(opened.page)).toBe('WAITING_NEW_CALL');
