@@ -3,7 +3,7 @@ import { CloseCode } from '@parley/shared/codes';
 import { AgentSocket, type SocketChange } from '../connection/agent-socket.js';
 import { applyFrame } from '../state/apply-frame.js';
 import { initialState, type ConsoleState } from '../state/console-state.js';
-import { addPending, closeChat, nextChatId, openTranscript, selectChat, updatePending } from '../state/local-actions.js';
+import { addPending, closeChat, nextChatId, openTranscript, selectChat, setPageHidden, updatePending } from '../state/local-actions.js';
 import { contiguousSeq } from '../state/message-log.js';
 import { addNotice, dismissNotice } from '../state/notices.js';
 import { newClientId } from './client-id.js';
@@ -74,6 +74,8 @@ export class ConsoleController {
   }
 
   start(): void {
+    document.addEventListener('visibilitychange', this.visibilityChanged);
+    this.visibilityChanged();
     this.socket.start();
   }
 
@@ -164,11 +166,16 @@ export class ConsoleController {
 
   /** Stops the socket; the caller signs out over HTTP. */
   stop(): void {
+    document.removeEventListener('visibilitychange', this.visibilityChanged);
     this.typingSignal.dispose();
     this.socket.stop();
   }
 
   // ---- internals ----
+
+  private readonly visibilityChanged = (): void => {
+    this.update(setPageHidden(this.state, document.visibilityState === 'hidden'));
+  };
 
   private send(frame: AgentClientFrame): boolean {
     return this.socket.send(frame);

@@ -3,7 +3,7 @@ import type { AgentWelcomeFrame, ChatMessage } from '@parley/shared';
 import { conversation, GENERAL, offer } from '../test-support/fixtures.js';
 import { applyFrame } from './apply-frame.js';
 import { initialState, type ConsoleState } from './console-state.js';
-import { addPending, selectChat } from './local-actions.js';
+import { addPending, selectChat, setPageHidden } from './local-actions.js';
 import { contiguousSeq } from './message-log.js';
 
 const text = (seq: number, words: string, from: 'visitor' | 'agent' = 'visitor'): ChatMessage => ({ seq, clientId: `c-${seq}`, at: 1000 + seq, kind: 'text', from, text: words });
@@ -79,6 +79,12 @@ describe('the console state', () => {
     state = applyFrame(state, { type: 'message', conversationId: other.id, message: text(2, 'hi') });
     expect(state.chats.map((c) => c.unread)).toEqual([0, 2]);
     state = selectChat(state, other.id);
+    expect(state.chats.map((c) => c.unread)).toEqual([0, 0]);
+    // With the console in the background, the shown chat counts too, until the agent comes back.
+    state = setPageHidden(state, true);
+    state = applyFrame(state, { type: 'message', conversationId: other.id, message: text(4, 'anyone?') });
+    expect(state.chats.map((c) => c.unread)).toEqual([0, 1]);
+    state = setPageHidden(state, false);
     expect(state.chats.map((c) => c.unread)).toEqual([0, 0]);
   });
 

@@ -28,7 +28,7 @@ function receive(state: ConsoleState, chat: ChatTab, incoming: readonly ChatMess
   const before = new Set(chat.messages.map((m) => m.seq));
   const fromVisitor = messages.filter((m) => !before.has(m.seq) && m.kind !== 'event' && m.from === 'visitor').length;
   const stored = new Set(messages.map((m) => m.clientId));
-  const shown = state.selected === chat.conversation.id;
+  const shown = state.selected === chat.conversation.id && !state.pageHidden;
   return {
     ...chat,
     messages,

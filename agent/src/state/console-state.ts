@@ -51,6 +51,8 @@ export type ConsoleState = {
   queues: RoomQueueView[];
   chats: ChatTab[];
   selected: string | null;
+  /** The console's browser tab is in the background: even the shown chat counts unread messages then. */
+  pageHidden: boolean;
   past: Record<string, PastList>;
   transcripts: Record<string, Transcript>;
   notices: Notice[];
@@ -66,6 +68,7 @@ export function initialState(client: ClientKind): ConsoleState {
     queues: [],
     chats: [],
     selected: null,
+    pageHidden: false,
     past: {},
     transcripts: {},
     notices: [],

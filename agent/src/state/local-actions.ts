@@ -10,6 +10,13 @@ export function selectChat(state: ConsoleState, id: string): ConsoleState {
   return { ...state, selected: id, chats: state.chats.map((c) => (c.conversation.id === id && c.unread > 0 ? { ...c, unread: 0 } : c)) };
 }
 
+/** The console's page went to the background or came back; coming back reads the shown chat. */
+export function setPageHidden(state: ConsoleState, hidden: boolean): ConsoleState {
+  if (state.pageHidden === hidden) return state;
+  const next = { ...state, pageHidden: hidden };
+  return hidden || state.selected === null ? next : selectChat(next, state.selected);
+}
+
 /** The tab after the selected one, wrapping around (the "next tab" shortcut). */
 export function nextChatId(state: ConsoleState): string | null {
   if (state.chats.length === 0) return null;
