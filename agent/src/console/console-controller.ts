@@ -6,6 +6,7 @@ import { initialState, type ConsoleState } from '../state/console-state.js';
 import { addPending, closeChat, nextChatId, openTranscript, selectChat, setPageHidden, updatePending } from '../state/local-actions.js';
 import { contiguousSeq } from '../state/message-log.js';
 import { addNotice, dismissNotice } from '../state/notices.js';
+import { resyncPlan } from '../state/resync-plan.js';
 import { newClientId } from './client-id.js';
 import { checkFile, uploadFile } from './file-transfer.js';
 import { TypingSignal } from './typing-signal.js';
@@ -229,23 +230,10 @@ export class ConsoleController {
 
   /** After every welcome: each chat from where it stopped, unacknowledged messages again, missing context. */
   private resync(): void {
-    for (const chat of this.state.chats) {
-      const id = chat.conversation.id;
-      if (chat.conversation.status === 'ended' && !chat.detached) continue;
-      const after = contiguousSeq(chat.messages);
-      if (chat.detached || chat.conversation.lastSeq > after) this.sync(id, after);
-      if (chat.detached) continue;
-      for (const pending of chat.pending) {
-        if (pending.state === 'sending' && pending.kind === 'text') this.send({ type: 'message', conversationId: id, clientId: pending.clientId, text: pending.text });
-      }
-      if (!this.state.past[id]) this.send({ type: 'pastConversations', conversationId: id });
-    }
-    for (const offer of this.state.offers) {
-      if (!this.state.past[offer.conversationId]) this.send({ type: 'pastConversations', conversationId: offer.conversationId });
-    }
-    for (const [id, transcript] of Object.entries(this.state.transcripts)) {
-      if (!transcript.complete) this.sync(id, contiguousSeq(transcript.messages));
-    }
+    const plan = resyncPlan(this.state);
+    for (const { conversationId, afterSeq } of plan.syncs) this.sync(conversationId, afterSeq);
+    for (const frame of plan.resend) this.send(frame);
+    for (const conversationId of plan.past) this.send({ type: 'pastConversations', conversationId });
   }
 
   private catchUp(conversationId: string): void {

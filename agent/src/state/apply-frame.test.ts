@@ -43,6 +43,9 @@ describe('the console state', () => {
     expect(dana!.messages.map((m) => m.seq)).toEqual([1]);
     expect(dana!.pending.map((p) => p.clientId)).toEqual(['mine-1']);
     expect(eve!.detached).toBe(true);
+    // Its history then shows how it ended while we were away.
+    state = applyFrame(state, { type: 'history', conversationId: lost.id, messages: [{ seq: 1, clientId: 'sys:1', at: 9, kind: 'event', event: 'visitor-ended' }], more: false });
+    expect(state.chats[1]).toMatchObject({ detached: false, conversation: { status: 'ended', endedBy: 'visitor' } });
   });
 
   it('shows each seq once, in order, however messages arrive (live, history pages, both)', () => {

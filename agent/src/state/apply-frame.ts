@@ -1,4 +1,4 @@
-import type { AgentConversationView, AgentServerFrame, ChatMessage, ErrorFrame, OfferView } from '@parley/shared';
+import type { AgentConversationView, AgentServerFrame, ChatMessage, ConversationEvent, EndedBy, ErrorFrame, OfferView } from '@parley/shared';
 import { addNotice } from './notices.js';
 import type { ChatTab, ConsoleState } from './console-state.js';
 import { mergeMessages } from './message-log.js';
@@ -31,11 +31,22 @@ function receive(state: ConsoleState, chat: ChatTab, incoming: readonly ChatMess
   const shown = state.selected === chat.conversation.id && !state.pageHidden;
   return {
     ...chat,
+    ...endedBy(chat, messages),
     messages,
     pending: chat.pending.filter((p) => !stored.has(p.clientId)),
     unread: shown ? 0 : chat.unread + fromVisitor,
     typing: fromVisitor > 0 ? { active: false, draft: null } : chat.typing,
   };
+}
+
+const END_EVENTS: Partial<Record<ConversationEvent, EndedBy>> = { 'visitor-ended': 'visitor', 'agent-ended': 'agent', abandoned: 'system' };
+
+/** A chat that ended while the console was away learns it from the end event in its history. */
+function endedBy(chat: ChatTab, messages: ChatMessage[]): Partial<ChatTab> {
+  const last = messages[messages.length - 1];
+  const by = last?.kind === 'event' ? END_EVENTS[last.event] : undefined;
+  if (!by || chat.conversation.status === 'ended') return {};
+  return { conversation: { ...chat.conversation, status: 'ended', endedBy: by }, detached: false, typing: { active: false, draft: null } };
 }
 
 function receiveTranscript(state: ConsoleState, conversationId: string, incoming: readonly ChatMessage[], complete: boolean): ConsoleState {

@@ -89,7 +89,7 @@ export function Composer({ conversationId, visitorName, draft, closedReason, acc
               }}
             />
             <button type="button" disabled={closed} onClick={() => files.current?.click()} aria-label="Attach a file" title="Attach a file">
-              <span aria-hidden="true">📎</span>
+              Attach
             </button>
           </>
         )}

@@ -45,7 +45,7 @@ export function EmojiPicker({ onPick, disabled = false }: Props) {
         disabled={disabled}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true">☺</span>
+        Emoji
       </button>
       {open && (
         <div
