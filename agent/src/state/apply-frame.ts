@@ -65,9 +65,12 @@ const OFFER_REFUSALS: Partial<Record<ErrorFrame['code'], string>> = {
 const handlers: Handlers = {
   welcome(state, frame) {
     const live = new Set(frame.conversations.map((c) => c.id));
-    const kept = state.chats.map((chat) =>
-      live.has(chat.conversation.id) || chat.conversation.status === 'ended' ? chat : { ...chat, detached: true, typing: { active: false, draft: null } },
-    );
+    // Typing seen before the drop may have stopped meanwhile: start from "not typing".
+    const kept = state.chats.map((chat) => ({
+      ...chat,
+      typing: { active: false, draft: null },
+      detached: chat.detached || (!live.has(chat.conversation.id) && chat.conversation.status !== 'ended'),
+    }));
     const chats = [...kept];
     for (const conversation of frame.conversations) {
       const index = chats.findIndex((c) => c.conversation.id === conversation.id);
