@@ -66,12 +66,11 @@ const handlers: Handlers = {
   welcome(state, frame) {
     const live = new Set(frame.conversations.map((c) => c.id));
     // Typing seen before the drop may have stopped meanwhile: start from "not typing".
-    const kept = state.chats.map((chat) => ({
+    const chats = state.chats.map((chat): ChatTab => ({
       ...chat,
       typing: { active: false, draft: null },
       detached: chat.detached || (!live.has(chat.conversation.id) && chat.conversation.status !== 'ended'),
     }));
-    const chats = [...kept];
     for (const conversation of frame.conversations) {
       const index = chats.findIndex((c) => c.conversation.id === conversation.id);
       if (index >= 0) chats[index] = { ...chats[index]!, conversation, detached: false };
