@@ -21,8 +21,18 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/src/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/src/support/build-console.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // Agent console components in happy-dom, with Preact's JSX.
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        test: {
+          name: 'console',
+          include: ['agent/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
         },
       },
     ],

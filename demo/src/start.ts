@@ -2,6 +2,7 @@
  * `npm start`: Parley with the embedded store and the demo config, plus how to sign in.
  * Runs the server in this process (its own logger prints the rest).
  */
+import { prepareConsole } from './console-build.js';
 import { DEMO_AGENTS, DEMO_PASSWORD } from './demo-credentials.js';
 
 const port = process.env.PORT || '8080';
@@ -9,6 +10,7 @@ const base = (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+
 const lines = [
   '',
   '  Parley demo',
+  `  Agent console: ${base}/agent/`,
   `  Health:        ${base}/healthz`,
   `  Statistics:    ${base}/api/rooms/GENERAL/stats`,
   `  Details:       ${base}/api/rooms/GENERAL/stats/details?key=demo-general-stats-key-change-me`,
@@ -17,4 +19,5 @@ const lines = [
   '',
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
+await prepareConsole();
 await import('../../server/src/main.js');

@@ -13,3 +13,5 @@ export * from './agent-auth.js';
 export * from './issues.js';
 export * from './parse-frame.js';
 export * from './attachments.js';
+export * from './frames/agent-rooms.js';
+export * from './frames/past-conversations.js';

@@ -1,4 +1,5 @@
 import { AgentClientFrame, CloseCode, createFrameParser, type ClientKind } from '@parley/shared';
+import { agentRoomsFrame } from '../hub/room-settings.js';
 import type { SocketEndpoint } from '../transport/transport.js';
 import { FramePipeline, type FrameHandlers, type PipelineState } from './frame-pipeline.js';
 import { sessionEndpoint, type GatewayDeps } from './session-endpoint.js';
@@ -41,6 +42,7 @@ export function createAgentEndpoint(deps: GatewayDeps): SocketEndpoint<null> {
       hub.presence.agentConnected(agent.id, frame.client, frame.status, (welcome) => {
         registry.addAgent(agent.id, session.connection, { client: frame.client, sessionHash: found.sessionHash });
         send(session, welcome);
+        send(session, agentRoomsFrame(hub.directory, agent));
       });
       session.phase = 'ready';
     },
@@ -61,6 +63,9 @@ export function createAgentEndpoint(deps: GatewayDeps): SocketEndpoint<null> {
     },
     async end(session, frame) {
       await hub.lifecycle.end({ kind: 'agent', agentId: agentOf(session) }, frame.conversationId);
+    },
+    async pastConversations(session, frame) {
+      send(session, await hub.past.list(agentOf(session), frame.conversationId));
     },
   };
 

@@ -3,6 +3,7 @@ import type { ConversationRecord } from '../store/store.js';
 import { HubError } from './hub-error.js';
 import type { HubState } from './hub-state.js';
 import type { OpenConversation } from './open-conversation.js';
+import { dealsWithVisitor } from './past-conversations.js';
 
 /** Who is asking: a visitor (by their server-minted id) or an agent (by configured id). */
 export type Party = { kind: 'visitor'; visitorId: string } | { kind: 'agent'; agentId: string };
@@ -11,8 +12,10 @@ export type Access = { record: ConversationRecord; open: OpenConversation | unde
 
 /**
  * Finds a conversation and checks that `party` may see it: its visitor, its agent, or an agent
- * it is offered to (who may read the history before accepting). A conversation that does not
- * exist gets the same answer as someone else's, so ids cannot be probed.
+ * it is offered to (who may read the history before accepting), or, for an ended one, an agent
+ * who serves or is offered the same visitor's open conversation in that room (earlier chats as
+ * context). A conversation that does not exist gets the same answer as someone else's, so ids
+ * cannot be probed.
  */
 export async function access(s: HubState, party: Party, conversationId: string): Promise<Access> {
   const open = s.open.get(conversationId);
@@ -21,7 +24,9 @@ export async function access(s: HubState, party: Party, conversationId: string):
     record !== undefined &&
     (party.kind === 'visitor'
       ? record.visitorId === party.visitorId
-      : record.agentId === party.agentId || (open?.isOfferedTo(party.agentId) ?? false));
+      : record.agentId === party.agentId ||
+        (open?.isOfferedTo(party.agentId) ?? false) ||
+        (record.status === 'ended' && dealsWithVisitor(s, party.agentId, record.visitorId, record.room)));
   if (!allowed || !record) throw new HubError(ErrorCode.NOT_YOUR_CONVERSATION, 'That conversation is not yours.');
   return { record, open };
 }

@@ -2,6 +2,7 @@ import type { Directory } from './directory.js';
 import { HubState, type HubDeps } from './hub-state.js';
 import { Lifecycle } from './lifecycle.js';
 import { Messaging } from './messaging.js';
+import { PastConversations } from './past-conversations.js';
 import { Presence } from './presence.js';
 import { QueueViews } from './queue-views.js';
 import { Router } from './router.js';
@@ -15,6 +16,8 @@ export type Hub = {
   messaging: Messaging;
   presence: Presence;
   queues: QueueViews;
+  /** A visitor's earlier conversations in a room, for the agent dealing with them now. */
+  past: PastConversations;
   /** Rebuilds queues and chats from the store; call once before accepting connections. */
   restore(): Promise<void>;
 };
@@ -33,6 +36,7 @@ export function createHub(deps: HubDeps): Hub {
     messaging,
     presence,
     queues,
+    past: new PastConversations(state),
     restore: () => lifecycle.restore(),
   };
 }

@@ -3,6 +3,8 @@ import { ChosenStatus, ClientKind, ClientStatuses } from '../agent-status.js';
 import { AgentConversationView, OfferView, RoomQueueView } from '../conversation.js';
 import { RoomName, ServerId } from '../ids.js';
 import { Limits } from '../limits.js';
+import { AgentRoomsFrame } from './agent-rooms.js';
+import { PastConversationsFrame, PastConversationsRequestFrame } from './past-conversations.js';
 import { AckFrame, EndFrame, ErrorFrame, HistoryFrame, MessageFrame, SendMessageFrame, SyncFrame, TypingFrame } from './common.js';
 
 /*
@@ -44,6 +46,7 @@ export const AgentClientFrame = z.discriminatedUnion('type', [
   TypingFrame,
   SyncFrame,
   EndFrame,
+  PastConversationsRequestFrame,
 ]);
 export type AgentClientFrame = z.infer<typeof AgentClientFrame>;
 
@@ -124,6 +127,8 @@ export const AgentServerFrame = z.discriminatedUnion('type', [
   VisitorTypingFrame,
   QueueFrame,
   ErrorFrame,
+  AgentRoomsFrame,
+  PastConversationsFrame,
 ]);
 export type AgentServerFrame = z.infer<typeof AgentServerFrame>;
 

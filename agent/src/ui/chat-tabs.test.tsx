@@ -1,0 +1,64 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chat } from '../test-support/fixtures.js';
+import type { ChatTab } from '../state/console-state.js';
+import { ChatTabs } from './chat-tabs.js';
+
+/** The tabs as the workspace uses them: selecting changes the selection. */
+function Harness({ chats, initial }: { chats: ChatTab[]; initial: string }) {
+  const [selected, setSelected] = useState(initial);
+  return <ChatTabs chats={chats} selected={selected} onSelect={setSelected} />;
+}
+
+describe('the chat tabs', () => {
+  afterEach(cleanup);
+
+  it('has one tab per chat, the selected one marked, with unread counts that are read out', () => {
+    const dana = chat({ name: 'Dana' });
+    const eve = chat({ name: 'Eve', unread: 3 });
+    const ended = chat({ name: 'Fay', status: 'ended' });
+    render(<ChatTabs chats={[dana, eve, ended]} selected={dana.conversation.id} onSelect={() => {}} />);
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(['Dana', 'Eve3 unread', 'Fay (ended)']);
+    expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['true', 'false', 'false']);
+    expect(screen.getByRole('tab', { name: 'Eve 3 unread' })).toBeTruthy();
+    expect(screen.getByRole('tablist', { name: 'Your chats' })).toBeTruthy();
+    // One tab stop: the selected tab.
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1]);
+    expect(tabs[0]!.getAttribute('aria-controls')).toBe(`chat-panel-${dana.conversation.id}`);
+  });
+
+  it('selects a tab on click', () => {
+    const dana = chat({ name: 'Dana' });
+    const eve = chat({ name: 'Eve', unread: 1 });
+    const onSelect = vi.fn();
+    render(<ChatTabs chats={[dana, eve]} selected={dana.conversation.id} onSelect={onSelect} />);
+    fireEvent.click(screen.getByRole('tab', { name: /Eve/ }));
+    expect(onSelect).toHaveBeenCalledWith(eve.conversation.id);
+  });
+
+  it('moves with the arrow keys, Home and End, wrapping around, and takes focus along', () => {
+    const chats = [chat({ name: 'Dana' }), chat({ name: 'Eve' }), chat({ name: 'Fay' })];
+    render(<Harness chats={chats} initial={chats[0]!.conversation.id} />);
+    const selectedName = () => screen.getAllByRole('tab').find((t) => t.getAttribute('aria-selected') === 'true')?.textContent;
+    const list = screen.getByRole('tablist');
+    fireEvent.keyDown(list, { key: 'ArrowRight' });
+    expect(selectedName()).toBe('Eve');
+    expect(document.activeElement?.textContent).toBe('Eve');
+    fireEvent.keyDown(list, { key: 'End' });
+    expect(selectedName()).toBe('Fay');
+    fireEvent.keyDown(list, { key: 'ArrowRight' });
+    expect(selectedName()).toBe('Dana');
+    fireEvent.keyDown(list, { key: 'ArrowLeft' });
+    expect(selectedName()).toBe('Fay');
+    fireEvent.keyDown(list, { key: 'Home' });
+    expect(selectedName()).toBe('Dana');
+  });
+
+  it('names visitors with markup as text', () => {
+    const { container } = render(<ChatTabs chats={[chat({ name: '<b onmouseover=alert(1)>Bo</b>' })]} selected={null} onSelect={() => {}} />);
+    expect(container.querySelector('b')).toBeNull();
+    expect(screen.getByRole('tab').textContent).toBe('<b onmouseover=alert(1)>Bo</b>');
+  });
+});

@@ -1,0 +1,134 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { AgentRoomSettings } from '@parley/shared';
+import { visitorLabel } from '../format/labels.js';
+import type { ChatTab } from '../state/console-state.js';
+import { panelId, tabId } from './chat-tabs.js';
+import { Composer } from './composer.js';
+import { MessageList } from './message-list.js';
+
+const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', pdf: 'application/pdf' };
+
+export type ChatCommands = {
+  onSend: (conversationId: string, text: string) => void;
+  onTyping: (conversationId: string, text: string) => void;
+  onFile: (conversationId: string, file: File) => void;
+  onEnd: (conversationId: string) => void;
+  onClose: (conversationId: string) => void;
+  onRetry: (conversationId: string, clientId: string) => void;
+  onDiscard: (clientId: string) => void;
+};
+
+type Props = ChatCommands & {
+  chat: ChatTab;
+  room: AgentRoomSettings | undefined;
+  token: string;
+  draft: string;
+  onDraft: (text: string) => void;
+  /** Bumped by the end-chat shortcut: opens the confirmation. */
+  endRequest: number;
+};
+
+function closedReason(chat: ChatTab): string | null {
+  if (chat.detached) return 'This chat is no longer yours: it ended or went back to the queue while you were away.';
+  if (chat.conversation.status !== 'ended') return null;
+  const by = chat.conversation.endedBy;
+  return by === 'visitor' ? 'The visitor ended this chat.' : by === 'agent' ? 'You ended this chat.' : 'This chat has ended.';
+}
+
+/** The selected chat: what was said, whether the visitor is typing (and what), the reply box, end and close. */
+export function ChatView({ chat, room, token, draft, onDraft, endRequest, ...commands }: Props) {
+  const id = chat.conversation.id;
+  const name = visitorLabel(chat.conversation.visitor.name);
+  const closed = closedReason(chat);
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const firstRequest = useRef(endRequest);
+
+  useEffect(() => {
+    if (endRequest !== firstRequest.current && !closed) setConfirming(true);
+  }, [endRequest]);
+  useLayoutEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+
+  const acceptFiles = room && room.agentAttachments ? room.attachmentTypes.map((kind) => MIME[kind]).join(',') : room ? null : Object.values(MIME).join(',');
+
+  return (
+    <div class="chat-view" role="tabpanel" id={panelId(id)} aria-labelledby={tabId(id)}>
+      <div class="chat-header">
+        <h2 class="chat-title">
+          Chat with <span class="visitor-name">{name}</span>
+        </h2>
+        <p class="chat-state">
+          {room?.label ?? chat.conversation.room}
+          {' · '}
+          {closed ? 'ended' : chat.conversation.visitor.online ? 'visitor on the page' : 'visitor left the page'}
+        </p>
+        {closed ? (
+          <button type="button" onClick={() => commands.onClose(id)}>
+            Close tab
+          </button>
+        ) : (
+          !confirming && (
+            <button type="button" aria-keyshortcuts="Alt+E" onClick={() => setConfirming(true)}>
+              End chat
+            </button>
+          )
+        )}
+      </div>
+      {confirming && !closed && (
+        <div class="confirm-end" role="group" aria-label="Confirm ending the chat">
+          <span>End the chat with {name}?</span>{' '}
+          <button
+            type="button"
+            class="danger"
+            ref={confirmButton}
+            onClick={() => {
+              setConfirming(false);
+              commands.onEnd(id);
+            }}
+          >
+            Yes, end chat
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep chatting
+          </button>
+        </div>
+      )}
+      {closed && <p class="chat-closed" role="status">{closed}</p>}
+      <MessageList
+        messages={chat.messages}
+        pending={chat.pending}
+        token={token}
+        visitorName={name}
+        label={`Messages with ${name}`}
+        onRetry={(clientId) => commands.onRetry(id, clientId)}
+        onDiscard={commands.onDiscard}
+      />
+      <div class="typing">
+        <p class="typing-who" aria-live="polite">
+          {chat.typing.active ? `${name} is typing…` : ''}
+        </p>
+        {chat.typing.active && chat.typing.draft && (
+          <p class="typing-draft">
+            <span class="sr-only">Draft: </span>
+            {chat.typing.draft}
+          </p>
+        )}
+      </div>
+      <Composer
+        conversationId={id}
+        visitorName={name}
+        draft={draft}
+        closedReason={closed}
+        acceptFiles={acceptFiles}
+        onDraft={(text) => {
+          onDraft(text);
+          if (!closed) commands.onTyping(id, text);
+        }}
+        onSend={(text) => commands.onSend(id, text)}
+        onFile={(file) => commands.onFile(id, file)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ChatMessage } from '@parley/shared';
+import type { PendingMessage } from '../state/console-state.js';
+import { MessageItem } from './message-item.js';
+
+type Props = {
+  messages: ChatMessage[];
+  pending?: PendingMessage[];
+  token: string;
+  visitorName: string;
+  label: string;
+  onRetry?: (clientId: string) => void;
+  onDiscard?: (clientId: string) => void;
+};
+
+/**
+ * A chat's messages as a log (read out politely as they arrive), then what is still on its way,
+ * marked as such. Keeps the newest in view when the agent was already at the bottom.
+ */
+export function MessageList({ messages, pending = [], token, visitorName, label, onRetry, onDiscard }: Props) {
+  const list = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (element && pinned.current) element.scrollTop = element.scrollHeight;
+  }, [messages.length, pending.length]);
+  const onScroll = () => {
+    const element = list.current;
+    if (element) pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
+  };
+  return (
+    <div class="messages" role="log" aria-label={label} aria-live="polite" ref={list} onScroll={onScroll} tabIndex={0}>
+      <ol>
+      {messages.map((message) => (
+        <MessageItem key={message.seq} message={message} token={token} visitorName={visitorName} />
+      ))}
+      {pending.map((item) => (
+        <li key={item.clientId} class={`message from-agent pending ${item.state}`} data-client-id={item.clientId}>
+          <p class="message-meta">
+            <span class="author">You</span> <span class="pending-state">{item.state === 'sending' ? 'Sending…' : `Not sent: ${item.error ?? 'try again'}`}</span>
+          </p>
+          <p class="message-text">{item.kind === 'file' ? `File: ${item.text}` : item.text}</p>
+          {item.state === 'failed' && (
+            <p class="pending-actions">
+              <button type="button" onClick={() => onRetry?.(item.clientId)}>
+                Try again
+              </button>{' '}
+              <button type="button" onClick={() => onDiscard?.(item.clientId)}>
+                Discard
+              </button>
+            </p>
+          )}
+        </li>
+      ))}
+      </ol>
+    </div>
+  );
+}

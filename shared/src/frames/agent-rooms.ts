@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { RoomName } from '../ids.js';
+import { AttachmentKind } from '../message.js';
+
+/**
+ * The settings of a room that change what the console offers the agent: its label, how many of
+ * its chats the agent may hold, whether the visitor's live draft is shown, which files the agent
+ * may send. Sent right after `welcome` (and again after every reconnect) as a `rooms` frame.
+ */
+export const AgentRoomSettings = z.object({
+  name: RoomName,
+  label: z.string(),
+  routing: z.enum(['quickest-reply', 'sticky']),
+  /** Chats from this room the agent may hold at once, unless the agent has their own capacity. */
+  capacityPerAgent: z.number().int().positive(),
+  /** Seed 003: the agent goes back to ready by themselves after each chat. */
+  forceReady: z.boolean(),
+  /** Seed 002 "Hide preview typing text": typing frames carry no draft. */
+  hideTypingPreview: z.boolean(),
+  agentAttachments: z.boolean(),
+  attachmentTypes: z.array(AttachmentKind),
+  attachmentMaxBytes: z.number().int().positive(),
+});
+export type AgentRoomSettings = z.infer<typeof AgentRoomSettings>;
+
+/** The agent's rooms, in the order of their profile (their private room's chats count in the first). */
+export const AgentRoomsFrame = z.object({
+  type: z.literal('rooms'),
+  rooms: z.array(AgentRoomSettings),
+});
+export type AgentRoomsFrame = z.infer<typeof AgentRoomsFrame>;
