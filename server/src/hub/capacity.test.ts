@@ -32,7 +32,10 @@ describe('capacity', () => {
     const second = await kit.start('v2');
     await kit.accept('alice@example.com', first);
     expect(kit.statuses('alice@example.com').browser).toBe('SERVING_CUSTOMER');
-    // The second offer stays: it was made while she was ready, and she has room for it.
+    // Serving is not ready: the second offer, made while she was, is withdrawn at once.
+    expect(kit.offersOf('alice@example.com')).toEqual([]);
+    expect(kit.framesOf('alice@example.com', 'offerWithdrawn').at(-1)).toMatchObject({ conversationId: second, reason: 'unavailable' });
+    kit.hub.presence.setStatus('alice@example.com', 'browser', 'WAITING_NEW_CALL');
     expect(kit.offersOf('alice@example.com')).toEqual([second]);
     await kit.accept('alice@example.com', second);
     const third = await kit.start('v3');

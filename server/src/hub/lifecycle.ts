@@ -169,6 +169,8 @@ export class Lifecycle {
         if (presence) presence.status = statusAfterAccept(room, agent);
       });
       this.router.refreshFree(agent);
+      // Only a ready agent holds offers (seed 002): one who is now serving lets the others go elsewhere.
+      if (agent.tier() === null) this.router.agentUnavailable(agent);
       this.s.notifier.toVisitor(conversation.record.visitorId, { type: 'conversation', conversation: this.visitorView(conversation) });
       this.s.notifier.toAgent(agent.id, { type: 'conversation', conversation: this.agentView(conversation) });
       await this.messaging.event(conversation.record, 'agent-joined', agent.profile.name);
