@@ -13,3 +13,6 @@ export * from './agent-auth.js';
 export * from './issues.js';
 export * from './parse-frame.js';
 export * from './attachments.js';
+export * from './welcome-form.js';
+export * from './widget-settings.js';
+export * from './frames/availability.js';

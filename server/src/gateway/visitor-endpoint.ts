@@ -6,14 +6,18 @@ import type { RoomEntry } from '../hub/directory.js';
 import type { Connection, SocketEndpoint } from '../transport/transport.js';
 import type { AddressThrottle } from './address-throttle.js';
 import { FramePipeline, type FrameHandlers, type PipelineState, type RateLimits } from './frame-pipeline.js';
-import { isOriginAllowed } from './origin-policy.js';
+import type { AvailabilityBroadcaster } from './availability-broadcaster.js';
+import { mayHostWidget } from './origin-policy.js';
 import type { ConnectionRegistry } from './registry.js';
 import type { Sessions } from './sessions.js';
+import { admitStart } from './start-guard.js';
 import { errorResponse } from '../http/json-response.js';
 
-type VisitorContextClaim = { entry: RoomEntry; userAgent: string };
+type VisitorContextClaim = { name: string; entry: RoomEntry; userAgent: string };
 
 type VisitorSession = PipelineState & {
+  /** The room as the page named it (a room, or an agent's private room). */
+  name: string;
   entry: RoomEntry;
   userAgent: string;
   visitorId: string | null;
@@ -30,11 +34,16 @@ export type VisitorEndpointDeps = {
   clock: Clock;
   limits: RateLimits;
   log: Logger;
+  availability: AvailabilityBroadcaster;
+  /** PUBLIC_URL's origin: Parley's own pages (the hosted chat page) may use every room. */
+  publicOrigin: string;
 };
 
 /**
  * `/ws/visitor?room=NAME`: the widget's connection. The room and the page's origin are checked
- * before the upgrade; `hello` resumes or mints the visitor's session.
+ * before the upgrade. From then on the connection hears the room's availability; `hello` resumes
+ * or mints the visitor's session (a page sends it once the visitor has a session or wants one, so
+ * pages that only show a launcher create nothing on the server).
  */
 export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint<VisitorContextClaim> {
   const { hub, sessions, registry, clock, log } = deps;
@@ -69,10 +78,13 @@ export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint
       session.phase = 'ready';
     },
     async start(session, frame) {
+      const visitorId = ready(session);
+      const isNew = !hub.lifecycle.openFor(visitorId, session.entry.room.name);
+      const form = isNew ? admitStart(session.entry, frame.form, deps.availability.isAvailable(session.entry)) : frame.form;
       const view = await hub.lifecycle.start({
-        visitorId: ready(session),
+        visitorId,
         entry: session.entry,
-        form: frame.form,
+        form,
         context: { ...session.context, ...frame.context, ...(session.userAgent ? { userAgent: session.userAgent } : {}) },
         origin: session.connection,
       });
@@ -98,7 +110,8 @@ export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint
     },
   };
 
-  const pipeline = new FramePipeline<VisitorSession, VisitorClientFrame>({ parse, handlers, clock, limits: deps.limits, log });
+  // No hello deadline: a page that has not chatted yet keeps its connection only to hear availability.
+  const pipeline = new FramePipeline<VisitorSession, VisitorClientFrame>({ parse, handlers, clock, limits: deps.limits, log, helloTimeoutMs: null });
 
   return {
     upgrade(request) {
@@ -108,14 +121,15 @@ export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint
       const name = request.query.get('room') ?? '';
       const entry = hub.directory.entry(name);
       if (!entry) return { accept: false, response: errorResponse(404, 'UNKNOWN_ROOM', `There is no room named "${name.slice(0, 40)}".`) };
-      if (!isOriginAllowed(request.header('origin'), entry.room.whitelistedDomains)) {
+      if (!mayHostWidget(request, entry.room.whitelistedDomains, deps.publicOrigin)) {
         return { accept: false, response: errorResponse(403, 'ORIGIN_NOT_ALLOWED', 'This site may not host this chat.') };
       }
-      return { accept: true, context: { entry, userAgent: (request.header('user-agent') ?? '').slice(0, 512) } };
+      return { accept: true, context: { name, entry, userAgent: (request.header('user-agent') ?? '').slice(0, 512) } };
     },
     open(connection, claim) {
-      const session: VisitorSession = { ...pipeline.initialState(connection), entry: claim.entry, userAgent: claim.userAgent, visitorId: null, context: undefined };
+      const session: VisitorSession = { ...pipeline.initialState(connection), name: claim.name, entry: claim.entry, userAgent: claim.userAgent, visitorId: null, context: undefined };
       byConnection.set(connection, session);
+      deps.availability.watch(claim.name, claim.entry, connection);
     },
     message(connection, text) {
       const session = byConnection.get(connection);
@@ -126,6 +140,7 @@ export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint
       if (!session) return;
       byConnection.delete(connection);
       pipeline.dispose(session);
+      deps.availability.unwatch(session.name, connection);
       if (session.visitorId) {
         registry.removeVisitor(session.visitorId, connection);
         hub.presence.visitorDisconnected(session.visitorId);

@@ -7,6 +7,8 @@ export const TEST_PASSWORD = 'parley-demo';
 const HASH = 'scrypt$32768$8$1$LzTP7ecfxUkfMbDD8l0miw$6ZgmujXGYiuiR8sPKA5uUx27RmVn-G06IWU4R1RptBs';
 
 export const STATS_KEY = 'integration-stats-key-0001';
+/** For test configs of their own (the widget's rooms). */
+export const TEST_PASSWORD_HASH = HASH;
 
 /** Two rooms, three agents: enough for races, sticky and mobile cases over real sockets. */
 export const testFile = ConfigFile.parse({
@@ -22,7 +24,7 @@ export const testFile = ConfigFile.parse({
 });
 
 /** Server settings for a test: random port, loopback, the given transport; rate limits high unless a test lowers them. */
-export function testConfig(overrides: Record<string, string> = {}): ServerConfig {
+export function testConfig(overrides: Record<string, string> = {}, file: ConfigFile = testFile): ServerConfig {
   const env = Env.parse({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -33,5 +35,5 @@ export function testConfig(overrides: Record<string, string> = {}): ServerConfig
     RATE_CONNECTIONS_BURST: '10000',
     ...overrides,
   });
-  return { env, file: testFile, configPath: '(tests)', publicUrl: 'http://127.0.0.1' };
+  return { env, file, configPath: '(tests)', publicUrl: 'http://127.0.0.1' };
 }
