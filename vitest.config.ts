@@ -23,6 +23,17 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          // Browser tests load the built widget: build it first when it is missing or stale.
+          globalSetup: ['tests/src/support/build-widget.ts'],
+        },
+      },
+      {
+        // The widget's components, rendered in happy-dom (Preact's JSX, as the widget's build compiles it).
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        test: {
+          name: 'widget',
+          include: ['widget/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
         },
       },
     ],
