@@ -16,7 +16,7 @@ describe.each(['uws', 'ws'] as const)('the widget API over %s', (transport) => {
   const settings = (room: string, headers: Record<string, string> = {}) => fetch(`${server.http}/api/rooms/${room}/widget`, { headers });
 
   it('serves a room’s public settings to allowed pages, with CORS for their origin only and nothing secret', async () => {
-    const response = await settings('SHOP', { origin: 'http://localhost:3000' });
+    const response = await settings('GENERAL', { origin: 'http://localhost:3000' });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
     const text = await response.text();
@@ -24,7 +24,7 @@ describe.each(['uws', 'ws'] as const)('the widget API over %s', (transport) => {
     expect(text).not.toContain('integration-stats-key');
     const body = WidgetSettings.parse(JSON.parse(text));
     expect(body).toMatchObject({
-      room: 'SHOP',
+      room: 'GENERAL',
       available: true,
       language: 'en',
       branding: { companyName: 'Acme Bikes', header: 'Talk to Acme', agentRole: 'Mechanic' },
@@ -33,19 +33,19 @@ describe.each(['uws', 'ws'] as const)('the widget API over %s', (transport) => {
     });
     expect(body.welcomeForm.map((field) => field.key)).toEqual(['name', 'email', 'phone', 'topic', 'question', 'terms', 'customerId']);
 
-    const again = await settings('SHOP', { origin: 'http://localhost:3000', 'if-none-match': response.headers.get('etag')! });
+    const again = await settings('GENERAL', { origin: 'http://localhost:3000', 'if-none-match': response.headers.get('etag')! });
     expect(again.status).toBe(304);
   });
 
   it('refuses other sites before anything else, and leaves Parley’s own pages alone', async () => {
-    const foreign = await settings('SHOP', { origin: 'http://127.0.0.1:3000' });
+    const foreign = await settings('GENERAL', { origin: 'http://127.0.0.1:3000' });
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await settings('SHOP')).status).toBe(403);
-    expect((await settings('SHOP', { origin: server.http })).status).toBe(200);
+    expect((await settings('GENERAL')).status).toBe(403);
+    expect((await settings('GENERAL', { origin: server.http })).status).toBe(200);
     expect((await settings('NOPE', { origin: 'http://localhost:3000' })).status).toBe(404);
-    expect(await TestClient.refusal(`${server.ws}/ws/visitor?room=SHOP`, { origin: 'http://127.0.0.1:3000' })).toBe(403);
-    expect(await TestClient.refusal(`${server.ws}/ws/visitor?room=SHOP`, { origin: server.http })).toBe(101);
+    expect(await TestClient.refusal(`${server.ws}/ws/visitor?room=GENERAL`, { origin: 'http://127.0.0.1:3000' })).toBe(403);
+    expect(await TestClient.refusal(`${server.ws}/ws/visitor?room=GENERAL`, { origin: server.http })).toBe(101);
   });
 
   it('pushes availability to pages that have not said hello, and refuses to start while unavailable', async () => {
@@ -71,7 +71,7 @@ describe.each(['uws', 'ws'] as const)('the widget API over %s', (transport) => {
   });
 
   it('checks the welcome form with the widget’s rules and says what is wrong', async () => {
-    const page = await TestClient.connect(`${server.ws}/ws/visitor?room=SHOP`, { origin: 'http://localhost:3000' });
+    const page = await TestClient.connect(`${server.ws}/ws/visitor?room=GENERAL`, { origin: 'http://localhost:3000' });
     page.send({ type: 'hello' });
     await page.next('welcome');
     page.send({ type: 'start', form: { name: 'Ann', email: 'ann@', terms: false, sneaky: 'x' } });
@@ -86,11 +86,11 @@ describe.each(['uws', 'ws'] as const)('the widget API over %s', (transport) => {
   });
 
   it('serves the hosted chat page for rooms and agents’ private rooms', async () => {
-    const room = await fetch(`${server.http}/chat/SHOP`);
+    const room = await fetch(`${server.http}/chat/GENERAL`);
     expect(room.status).toBe(200);
     expect(room.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await room.text();
-    expect(html).toContain('<script src="/widget.js" data-room="SHOP" data-layout="page" async></script>');
+    expect(html).toContain('<script src="/widget.js" data-room="GENERAL" data-layout="page" async></script>');
     expect(html).toContain('<title>Shop help</title>');
     const own = await fetch(`${server.http}/chat/AGENT-ALICE`);
     expect(await own.text()).toContain('<title>Alice – Shop help</title>');

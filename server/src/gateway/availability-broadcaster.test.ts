@@ -76,7 +76,7 @@ describe('availability pushed to open pages', () => {
 
   it("counts only its owner as ready in an agent's private room", async () => {
     const kit = await hubKit({
-      rooms: [{ name: 'HELP', availability: { rules: [{ type: 'readyAgents', atLeast: 1 }] } }],
+      rooms: [{ name: 'HELP', availability: { match: 'all', rules: [{ type: 'readyAgents', atLeast: 1 }] } }],
       agents: [{ id: 'ann@test.parley', rooms: ['HELP'] }, { id: 'bob@test.parley', rooms: ['HELP'] }],
     });
     const broadcaster = new AvailabilityBroadcaster(kit.hub, kit.clock);

@@ -9,7 +9,7 @@ import { STATS_KEY, TEST_PASSWORD_HASH } from './test-config.js';
 export const widgetRooms = ConfigFile.parse({
   rooms: [
     {
-      name: 'SHOP',
+      name: 'GENERAL',
       label: 'Shop help',
       statsKey: STATS_KEY,
       companyName: 'Acme Bikes',
@@ -40,7 +40,7 @@ export const widgetRooms = ConfigFile.parse({
     },
   ],
   agents: [
-    { id: 'alice@test.parley', name: 'Alice', passwordHash: TEST_PASSWORD_HASH, rooms: ['SHOP', 'STAFFED'] },
+    { id: 'alice@test.parley', name: 'Alice', passwordHash: TEST_PASSWORD_HASH, rooms: ['GENERAL', 'STAFFED'] },
     { id: 'bob@test.parley', name: 'Bob', passwordHash: TEST_PASSWORD_HASH, rooms: ['STAFFED'] },
   ],
 });
