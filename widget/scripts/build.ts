@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig, type Rolldown } from 'vite';
 import { BUDGETS, sizeOf, sizeTable } from './sizes.js';
 
+// A production build whoever runs it (vitest sets NODE_ENV=test, which would pick the dev JSX runtime).
+process.env.NODE_ENV = 'production';
+
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 

@@ -12,6 +12,8 @@ export const widgetRooms = ConfigFile.parse({
       name: 'GENERAL',
       label: 'Shop help',
       statsKey: STATS_KEY,
+      // Several chats at once, so that each browser test waits for its own visitor's offer.
+      capacityPerAgent: 10,
       companyName: 'Acme Bikes',
       header: 'Talk to Acme',
       subHeader: 'We answer within minutes',

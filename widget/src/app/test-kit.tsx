@@ -33,7 +33,6 @@ export function roomSettings(overrides: Partial<WidgetSettings> = {}): WidgetSet
 
 /** The server's side of the socket, played by the test. */
 export class FakeSocket implements SocketLike {
-  readyState = 1;
   onopen: ((event: Event) => void) | null = null;
   onmessage: ((event: MessageEvent) => void) | null = null;
   onclose: ((event: CloseEvent) => void) | null = null;

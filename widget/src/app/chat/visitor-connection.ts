@@ -11,7 +11,7 @@ import { backoffDelay } from './backoff.js';
  */
 export type ConnectionState = 'idle' | 'connecting' | 'listening' | 'greeting' | 'ready' | 'retrying';
 
-export type SocketLike = Pick<WebSocket, 'send' | 'close' | 'readyState'> & {
+export type SocketLike = Pick<WebSocket, 'send' | 'close'> & {
   onopen: ((event: Event) => void) | null;
   onmessage: ((event: MessageEvent) => void) | null;
   onclose: ((event: CloseEvent) => void) | null;

@@ -8,7 +8,7 @@ export function Header() {
   const { settings, strings, layout, close } = useWidget();
   const { companyName, logoUrl, header, subHeader } = settings.branding;
   return (
-    <header class="head">
+    <div class="head">
       {logoUrl && <img src={logoUrl} alt={companyName ? format(strings.logo, { company: companyName }) : ''} referrerpolicy="no-referrer" />}
       <div class="titles">
         {companyName && <p class="company">{companyName}</p>}
@@ -23,6 +23,6 @@ export function Header() {
           <Icon name="close" />
         </button>
       )}
-    </header>
+    </div>
   );
 }

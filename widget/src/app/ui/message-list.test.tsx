@@ -40,7 +40,9 @@ describe('the message list', () => {
   it('echoes the visitor’s message at once as sending, then sent once the server stored it', () => {
     const { socket } = chatting();
     fireEvent.input(screen.getByLabelText('Message'), { target: { value: 'Is it the pads?' } });
-    act(() => fireEvent.click(screen.getByRole('button', { name: 'Send message' })));
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
+    });
     const sent = socket.sent.find((frame) => frame.type === 'message')!;
     expect(sent).toMatchObject({ conversationId: CONVERSATION_ID, text: 'Is it the pads?' });
     expect(items()[3]!.textContent).toContain('Is it the pads?');
@@ -60,7 +62,9 @@ describe('the message list', () => {
   it('marks a message the server refused for good as not sent', () => {
     const { socket } = chatting();
     fireEvent.input(screen.getByLabelText('Message'), { target: { value: 'Too late' } });
-    act(() => fireEvent.click(screen.getByRole('button', { name: 'Send message' })));
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
+    });
     const sent = socket.sent.find((frame) => frame.type === 'message')!;
     socket.deliver({ type: 'error', code: 'CONVERSATION_ENDED', message: 'The conversation has ended.', ref: sent.clientId as string });
     expect(items()[3]!.textContent).toContain('Not sent');
@@ -84,7 +88,9 @@ describe('the message list', () => {
     expect(items().at(-1)!.textContent).toBe('Alice ended the chat.');
     expect(screen.getByText('This chat has ended.')).toBeTruthy();
     expect(screen.queryByLabelText('Message')).toBeNull();
-    act(() => fireEvent.click(screen.getByRole('button', { name: 'Start a new chat' })));
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Start a new chat' }));
+    });
     expect(screen.getByRole('button', { name: 'Start chat' })).toBeTruthy();
   });
 
@@ -94,7 +100,9 @@ describe('the message list', () => {
     socket.deliver({ type: 'queue', conversationId: CONVERSATION_ID, position: 3 });
     expect(screen.getAllByText('You are number 3 in line.').length).toBeGreaterThan(0);
     expect(screen.getByText('We are asking the agent you spoke with last time.')).toBeTruthy();
-    act(() => fireEvent.click(screen.getByRole('button', { name: 'Ask anyone available' })));
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Ask anyone available' }));
+    });
     expect(socket.sent.at(-1)).toEqual({ type: 'askAll', conversationId: CONVERSATION_ID });
   });
 });
