@@ -178,6 +178,30 @@ describe('the widget on the demo shop', () => {
     await page.context().close();
   });
 
+  it('fills a phone-sized screen and offers to continue by SMS there', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${shop}/`);
+    await launcherOf(page).tap();
+    await page.getByRole('button', { name: 'Start chat' }).waitFor();
+    expect(await page.locator('parley-widget .panel').boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 780 });
+    await page.getByRole('button', { name: 'Chat menu' }).tap();
+    expect(await page.getByRole('link', { name: 'Continue by text message' }).getAttribute('href')).toBe('sms:+15550100199');
+    expect(await page.getByRole('link', { name: /Shipping times/ }).getAttribute('href')).toBe('https://acme.example/shipping');
+    await page.getByRole('button', { name: 'Close chat' }).tap();
+    await launcherOf(page).waitFor();
+    await context.close();
+
+    // On a desktop-sized screen there is no SMS option.
+    const desktop = await visitorPage();
+    await desktop.goto(`${shop}/`);
+    await launcherOf(desktop).click();
+    await desktop.getByRole('button', { name: 'Chat menu' }).click();
+    await desktop.getByRole('link', { name: /Shipping times/ }).waitFor();
+    expect(await desktop.getByRole('link', { name: 'Continue by text message' }).count()).toBe(0);
+    await desktop.context().close();
+  });
+
   it('takes commands from the host page before and after it loads, and tells it what happens', async () => {
     const page = await visitorPage();
     await page.addInitScript(() => {

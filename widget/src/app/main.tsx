@@ -69,7 +69,8 @@ function start(host: WidgetHost, { strings, launcher: launcherStrings }: Languag
     identify: (command) => controller.identify(command.identity),
   };
   host.onCommand((command) => (commands[command.type] as (c: HostCommand) => void)(command));
-  if (host.layout === 'launcher' && readStored(storageKeys(host.base, host.room).open)) controller.setOpen(true);
+  // The hosted page is always open; on a site, the window is as the visitor left it on the last page.
+  if (host.layout === 'page' || readStored(storageKeys(host.base, host.room).open)) controller.setOpen(true);
 
   const container = document.createElement('div');
   container.className = 'pw-mount';
