@@ -178,6 +178,21 @@ describe('the widget on the demo shop', () => {
     await page.context().close();
   });
 
+  it('opens at once for a page that asked before the widget arrived', async () => {
+    const page = await visitorPage();
+    await page.addInitScript(() => {
+      const stub = function (...args: unknown[]) {
+        (stub.q = stub.q || []).push(args);
+      } as ((...args: unknown[]) => void) & { q?: unknown[][] };
+      (window as unknown as { Parley: typeof stub }).Parley = stub;
+      stub('identify', { name: 'Early Bird' });
+      stub('open');
+    });
+    await page.goto(`${shop}/`);
+    await expect.poll(() => page.getByLabel('Your name').inputValue()).toBe('Early Bird');
+    await page.context().close();
+  });
+
   it('fills a phone-sized screen and offers to continue by SMS there', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
     const page = await context.newPage();

@@ -62,7 +62,8 @@ function start(): void {
     };
     events.emit('ready', { available: settings.available });
 
-    if (layout === 'page' || readStored(storageKeys(base, room).active)) return loadApp();
+    // Load at once for the hosted page, a visitor in a chat, or a page that already asked to open.
+    if (layout === 'page' || readStored(storageKeys(base, room).active) || backlog.some((c) => c.type === 'open')) return loadApp();
     const button = launcher!;
     for (const intent of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(intent, loadApp, { once: true, passive: true });
     const onClick = () => {

@@ -1,5 +1,6 @@
 import { format } from '../../i18n/index.js';
 import type { ChatState } from '../chat/chat-state.js';
+import { ChatEnded } from './chat-ended.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
 import { useWidget } from './widget-context.js';
@@ -9,7 +10,10 @@ export function roleInSentence(role: string, language: string): string {
   return language === 'de' ? role : role.toLowerCase();
 }
 
-/** What the visitor is waiting for, and (sticky rooms) the seed's "Ask All Agents". */
+/**
+ * What the visitor is waiting for, and (sticky rooms) seed 002's "Ask All Agents". The email
+ * feature's "Add alert" (be told by email when an agent is free) belongs beside that button.
+ */
 function WaitingStatus({ state }: { state: ChatState }) {
   const { strings, role, controller, settings } = useWidget();
   const conversation = state.conversation!;
@@ -29,7 +33,7 @@ function WaitingStatus({ state }: { state: ChatState }) {
 
 /** A conversation, waiting, active or ended, with the message box or the way to a new chat. */
 export function ConversationView({ state }: { state: ChatState }) {
-  const { strings, settings, controller } = useWidget();
+  const { strings, settings } = useWidget();
   const conversation = state.conversation!;
   const ended = conversation.status === 'ended';
   return (
@@ -44,16 +48,7 @@ export function ConversationView({ state }: { state: ChatState }) {
           {format(strings.typing, { name: conversation.agentName ?? '' })}
         </p>
       )}
-      {ended ? (
-        <div class="ended">
-          <p>{strings.ended}</p>
-          <button type="button" class="primary" onClick={() => controller.newChat()}>
-            {strings.newChat}
-          </button>
-        </div>
-      ) : (
-        <Composer canAttach={settings.attachments.visitor} />
-      )}
+      {ended ? <ChatEnded /> : <Composer canAttach={settings.attachments.visitor} />}
     </>
   );
 }

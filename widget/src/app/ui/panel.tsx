@@ -5,6 +5,7 @@ import type { ChatState } from '../chat/chat-state.js';
 import { Announcer } from './announcer.js';
 import { ConversationView } from './conversation-view.js';
 import { Header } from './header.js';
+import { Unavailable } from './unavailable.js';
 import { WelcomeForm } from './welcome-form.js';
 import { useChatState, useWidget } from './widget-context.js';
 
@@ -23,13 +24,7 @@ function StartProblem({ state }: { state: ChatState }) {
 /** Before a conversation: the welcome form, or the news that nobody is available. */
 function Welcome({ state }: { state: ChatState }) {
   const { settings, strings, controller } = useWidget();
-  if (!state.available && !state.starting) {
-    return (
-      <p class="notice" role="status">
-        {strings.unavailable}
-      </p>
-    );
-  }
+  if (!state.available && !state.starting) return <Unavailable />;
   return (
     <>
       <StartProblem state={state} />
@@ -48,8 +43,14 @@ export function Panel() {
   const panel = useRef<HTMLElement>(null);
   const open = layout === 'page' || state.open;
   const reconnecting = state.connection === 'retrying' && (state.conversation !== null || state.starting);
+  // Reopened as the visitor left it on the last page: the page keeps its focus until they act.
+  const restored = useRef(open && layout === 'launcher');
 
   useEffect(() => {
+    if (restored.current) {
+      restored.current = false;
+      return;
+    }
     if (!open) return;
     const target = panel.current?.querySelector<HTMLElement>('#pw-message, .form input:not([type=hidden]), .form select, .form textarea, .primary');
     target?.focus();
