@@ -86,7 +86,16 @@ describe('the widget on the demo shop', () => {
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(40);
 
     agent.client.send({ type: 'message', conversationId: id, clientId: 'agent-2', text: 'Bring it in, we fix it today: https://acme.example/repairs' });
-    await expect.poll(async () => (await messageLines(page)).length).toBe(5);
+    // The agent sends a picture too: the widget downloads it with the visitor's token and shows it.
+    const sent = await fetch(`${server.http}/api/conversations/${id}/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${agent.token}`, 'x-client-id': 'agent-file', 'x-file-name': 'pads.png' },
+      body: new Uint8Array(solidPng(24, 16, [20, 90, 200])),
+    });
+    expect(sent.status).toBe(201);
+    const pads = page.getByRole('img', { name: 'pads.png' });
+    await expect.poll(() => pads.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(24);
+    await expect.poll(async () => (await messageLines(page)).length).toBe(6);
     const before = await messageLines(page);
 
     expect(before[0]).toBe('Alice joined the chat.');
@@ -102,7 +111,7 @@ describe('the widget on the demo shop', () => {
     // The agent's new message after the reload arrives live, once.
     agent.client.send({ type: 'message', conversationId: id, clientId: 'agent-3', text: 'See you soon.' });
     await expect.poll(async () => (await messageLines(page)).filter((line) => line.includes('See you soon.')).length).toBe(1);
-    expect((await messageLines(page)).length).toBe(6);
+    expect((await messageLines(page)).length).toBe(7);
     agent.client.send({ type: 'end', conversationId: id });
     await page.getByRole('button', { name: 'Start a new chat' }).waitFor();
     agent.client.close();
