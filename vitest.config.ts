@@ -21,9 +21,19 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/src/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/src/support/build-console.ts'],
+          // Browser tests load the built widget and console: build them first when missing or stale.
+          globalSetup: ['tests/src/support/build-widget.ts', 'tests/src/support/build-console.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // The widget's components, rendered in happy-dom (Preact's JSX, as the widget's build compiles it).
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        test: {
+          name: 'widget',
+          include: ['widget/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
         },
       },
       {

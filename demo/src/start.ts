@@ -1,15 +1,28 @@
 /**
- * `npm start`: Parley with the embedded store and the demo config, plus how to sign in.
- * Runs the server in this process (its own logger prints the rest).
+ * `npm start`: Parley with the embedded store and the demo config, and the demo shop on another
+ * origin (PORT + 1, or DEMO_PORT) pasting the widget as a customer would. Builds the widget first
+ * when it is missing or older than its sources. Runs the server in this process (its own logger
+ * prints the rest).
  */
+import { ensureWidgetBuilt } from '../../widget/scripts/ensure-built.js';
 import { prepareConsole } from './console-build.js';
 import { DEMO_AGENTS, DEMO_PASSWORD } from './demo-credentials.js';
+import { startDemoSite } from './demo-site.js';
 
-const port = process.env.PORT || '8080';
+const port = Number(process.env.PORT || '8080');
+const host = process.env.HOST || '0.0.0.0';
 const base = (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+
+ensureWidgetBuilt();
+await prepareConsole();
+await import('../../server/src/main.js');
+const site = await startDemoSite({ parleyUrl: base, host, port: Number(process.env.DEMO_PORT || port + 1) });
+
 const lines = [
   '',
   '  Parley demo',
+  `  Demo shop:     ${site.url}/  (another origin, pasting the widget's script tag)`,
+  `  Hosted chat:   ${base}/chat/GENERAL  and an agent's own: ${base}/chat/AGENT-ALICE`,
   `  Agent console: ${base}/agent/`,
   `  Health:        ${base}/healthz`,
   `  Statistics:    ${base}/api/rooms/GENERAL/stats`,
@@ -19,5 +32,3 @@ const lines = [
   '',
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
-await prepareConsole();
-await import('../../server/src/main.js');

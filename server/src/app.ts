@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { ServerConfig } from './config/load-config.js';
 import { AddressThrottle } from './gateway/address-throttle.js';
 import { createAgentEndpoint } from './gateway/agent-endpoint.js';
+import { AvailabilityBroadcaster } from './gateway/availability-broadcaster.js';
 import type { RateLimits } from './gateway/frame-pipeline.js';
 import { QueueBroadcaster } from './gateway/queue-broadcaster.js';
 import type { GatewayDeps } from './gateway/session-endpoint.js';
@@ -11,11 +12,13 @@ import { ConnectionRegistry } from './gateway/registry.js';
 import { Sessions } from './gateway/sessions.js';
 import { createVisitorEndpoint } from './gateway/visitor-endpoint.js';
 import { addAgentSessionRoutes } from './http/agent-session-routes.js';
+import { addChatPageRoute } from './http/chat-page-route.js';
 import { addFileRoutes } from './http/file-routes.js';
 import { addHealthRoute } from './http/health-route.js';
 import { Router } from './http/router.js';
 import { createStaticFiles, type StaticMount } from './http/static-files.js';
 import { addStatsRoutes } from './http/stats-routes.js';
+import { addWidgetSettingsRoute } from './http/widget-settings-route.js';
 import { systemClock, type Clock } from './hub/clock.js';
 import { createHub, type Hub } from './hub/create-hub.js';
 import { Directory } from './hub/directory.js';
@@ -51,6 +54,7 @@ export async function startParley({ config, store, log, clock = systemClock }: P
   const { env } = config;
   const registry = new ConnectionRegistry();
   let broadcaster: QueueBroadcaster | null = null;
+  let availability: AvailabilityBroadcaster | null = null;
   const hub = createHub({
     directory: new Directory(config.file),
     store,
@@ -58,7 +62,11 @@ export async function startParley({ config, store, log, clock = systemClock }: P
     notifier: {
       toVisitor: (id, frame, skip) => registry.toVisitor(id, frame, skip),
       toAgent: (id, frame, skip) => registry.toAgent(id, frame, skip),
-      queueChanged: (room) => broadcaster?.queueChanged(room),
+      queueChanged: (room) => {
+        broadcaster?.queueChanged(room);
+        availability?.roomChanged(room);
+      },
+      readyAgentsChanged: (room) => availability?.roomChanged(room),
     },
     settings: {
       agentReconnectGraceMs: env.AGENT_RECONNECT_GRACE_SECONDS * 1000,
@@ -66,6 +74,7 @@ export async function startParley({ config, store, log, clock = systemClock }: P
     },
   });
   broadcaster = new QueueBroadcaster(hub, registry, clock);
+  availability = new AvailabilityBroadcaster(hub, clock);
   await hub.restore();
 
   const sessions = new Sessions(store.sessions, clock, env.AGENT_SESSION_HOURS * 3600 * 1000);
@@ -76,6 +85,7 @@ export async function startParley({ config, store, log, clock = systemClock }: P
     typingBurst: env.RATE_TYPING_BURST,
   };
   const addresses = new AddressThrottle(env.RATE_CONNECTIONS_PER_MINUTE, env.RATE_CONNECTIONS_BURST);
+  const publicOrigin = new URL(config.publicUrl).origin;
   const endpointDeps: GatewayDeps = { hub, sessions, registry, addresses, clock, limits, log };
 
   let draining = false;
@@ -85,13 +95,15 @@ export async function startParley({ config, store, log, clock = systemClock }: P
   addStatsRoutes(router, hub);
   addAgentSessionRoutes(router, { hub, sessions, registry, clock });
   addFileRoutes(router, { hub, sessions, files: store.files, clock });
+  addWidgetSettingsRoute(router, { hub, availability, publicOrigin });
+  addChatPageRoute(router, hub, config.publicUrl);
   router.otherwise(createStaticFiles(STATIC_MOUNTS));
 
   const transport = createTransport(
     env.TRANSPORT,
     {
       http: router.handle,
-      sockets: { '/ws/visitor': createVisitorEndpoint(endpointDeps), '/ws/agent': createAgentEndpoint(endpointDeps) },
+      sockets: { '/ws/visitor': createVisitorEndpoint({ ...endpointDeps, availability, publicOrigin }), '/ws/agent': createAgentEndpoint(endpointDeps) },
       onError: (error, where) => log.error({ err: error, where }, 'transport error'),
     },
     log,
@@ -108,6 +120,7 @@ export async function startParley({ config, store, log, clock = systemClock }: P
       transport.stopListening();
       transport.closeAll(CloseCode.SERVICE_RESTART, 'server restarting');
       broadcaster?.close();
+      availability?.close();
       await store.close();
     },
   };

@@ -24,6 +24,8 @@ export const ErrorCode = {
   FORM_INVALID: 'FORM_INVALID',
   /** Another agent accepted the conversation first. */
   ALREADY_TAKEN: 'ALREADY_TAKEN',
+  /** The room's availability rules do not let visitors start a chat now (no agent ready, closed hours…). */
+  ROOM_UNAVAILABLE: 'ROOM_UNAVAILABLE',
   /** The agent tried to accept a conversation that is not offered to them (any more). */
   NOT_OFFERED: 'NOT_OFFERED',
   /** The agent asked to be ready while holding as many conversations as their capacity allows. */

@@ -15,3 +15,6 @@ export * from './parse-frame.js';
 export * from './attachments.js';
 export * from './frames/agent-rooms.js';
 export * from './frames/past-conversations.js';
+export * from './welcome-form.js';
+export * from './widget-settings.js';
+export * from './frames/availability.js';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ATTACHMENT_KINDS, RoomName } from '@parley/shared';
+import { AVAILABILITY_FIELDS } from './availability-config.js';
+import { WIDGET_FIELDS } from './widget-config.js';
 
 /** `example.com`, `*.example.com`, optionally with `:port`. Matched against the page's origin. */
 const DomainPattern = z
@@ -56,6 +58,10 @@ export const RoomConfig = z.strictObject({
   attachmentTypes: z.array(z.enum(ATTACHMENT_KINDS, { error: `must be one of ${ATTACHMENT_KINDS.join(', ')}` })).default([...ATTACHMENT_KINDS]),
   /** Largest file accepted, in bytes (default 10 MiB, at most 25 MiB). */
   attachmentMaxBytes: z.number({ error: 'must be a number of bytes' }).int().min(1024, 'must be at least 1024 bytes').max(25 * 1024 * 1024, 'must be at most 26214400 bytes (25 MiB)').default(10 * 1024 * 1024),
+  /** The widget's look and behaviour: language, branding, theme, welcome form, features (widget-config.ts). */
+  ...WIDGET_FIELDS,
+  /** When the launcher shows: time zone and availability rules (availability-config.ts). */
+  ...AVAILABILITY_FIELDS,
   /** Secret for `/api/rooms/{room}/stats/details?key=…`, which names agents. */
   statsKey: z.string({ error: 'is required: a secret of at least 16 characters for the detailed statistics URL' }).min(16, 'must be at least 16 characters'),
 });

@@ -50,6 +50,8 @@ export class FramePipeline<S extends PipelineState, F extends Frame> {
       clock: Clock;
       limits: RateLimits;
       log: Logger;
+      /** Time to send `hello` before the connection is closed (default 10 s); null: no deadline. */
+      helloTimeoutMs?: number | null;
     },
   ) {}
 
@@ -67,9 +69,12 @@ export class FramePipeline<S extends PipelineState, F extends Frame> {
       refusals: 0,
       typingDropped: 0,
     };
-    state.helloTimer = this.options.clock.setTimer(HELLO_TIMEOUT_MS, () => {
-      if (state.phase !== 'ready') connection.close(CloseCode.HELLO_TIMEOUT, 'no hello');
-    });
+    const helloTimeoutMs = this.options.helloTimeoutMs === undefined ? HELLO_TIMEOUT_MS : this.options.helloTimeoutMs;
+    if (helloTimeoutMs !== null) {
+      state.helloTimer = this.options.clock.setTimer(helloTimeoutMs, () => {
+        if (state.phase !== 'ready') connection.close(CloseCode.HELLO_TIMEOUT, 'no hello');
+      });
+    }
     return state;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOriginAllowed } from './origin-policy.js';
+import { isOriginAllowed, mayHostWidget } from './origin-policy.js';
 
 describe('whitelisted domains', () => {
   it('allows every site when the list is empty', () => {
@@ -23,5 +23,23 @@ describe('whitelisted domains', () => {
   it('refuses a missing or malformed origin when a list is set', () => {
     expect(isOriginAllowed(undefined, ['example.com'])).toBe(false);
     expect(isOriginAllowed('null', ['example.com'])).toBe(false);
+  });
+});
+
+describe("Parley's own pages", () => {
+  const request = (headers: Record<string, string>) => ({ header: (name: string) => headers[name] });
+  const list = ['shop.example'];
+
+  it('may host any room: same origin as the Host the browser used, or as PUBLIC_URL', () => {
+    expect(mayHostWidget(request({ origin: 'http://127.0.0.1:8080', host: '127.0.0.1:8080' }), list, 'https://chat.example')).toBe(true);
+    expect(mayHostWidget(request({ origin: 'https://chat.example', host: 'internal:8080' }), list, 'https://chat.example')).toBe(true);
+    expect(mayHostWidget(request({ 'sec-fetch-site': 'same-origin' }), list, 'https://chat.example')).toBe(true);
+  });
+
+  it('does not let another site pass for one', () => {
+    expect(mayHostWidget(request({ origin: 'https://evil.example', host: 'chat.example' }), list, 'https://chat.example')).toBe(false);
+    expect(mayHostWidget(request({ 'sec-fetch-site': 'cross-site' }), list, 'https://chat.example')).toBe(false);
+    expect(mayHostWidget(request({}), list, 'https://chat.example')).toBe(false);
+    expect(mayHostWidget(request({ origin: 'https://shop.example', host: 'chat.example' }), list, 'https://chat.example')).toBe(true);
   });
 });

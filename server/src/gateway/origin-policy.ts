@@ -22,3 +22,28 @@ export function isOriginAllowed(origin: string | undefined, patterns: readonly s
     return hostname === host;
   });
 }
+
+/** Request headers the page check reads (both HTTP requests and WebSocket upgrades have them). */
+type Headers = { header(name: string): string | undefined };
+
+/**
+ * Whether the request comes from one of Parley's own pages (the hosted chat page `/chat/{room}`):
+ * its Origin is this server, as the browser addressed it (Host) or as configured (PUBLIC_URL).
+ * Browsers leave Origin out of same-origin GETs but then say `Sec-Fetch-Site: same-origin`;
+ * neither header can be set by a page's scripts.
+ */
+export function isOwnPage(request: Headers, publicOrigin: string): boolean {
+  const origin = request.header('origin');
+  if (origin === undefined) return request.header('sec-fetch-site') === 'same-origin';
+  if (origin === publicOrigin) return true;
+  try {
+    return new URL(origin).host === request.header('host');
+  } catch {
+    return false;
+  }
+}
+
+/** A page may host a room's widget if it is one of Parley's own, or its site is whitelisted for the room. */
+export function mayHostWidget(request: Headers, patterns: readonly string[], publicOrigin: string): boolean {
+  return isOwnPage(request, publicOrigin) || isOriginAllowed(request.header('origin'), patterns);
+}

@@ -8,7 +8,7 @@ type AgentConnection = { client: ClientKind; sessionHash: string };
  * Who is connected where: the hub's Notifier, backed by sockets. A frame is serialised once and
  * sent to every connection of the person, each batch corked into as few system calls as possible.
  */
-export class ConnectionRegistry implements Omit<Notifier, 'queueChanged'> {
+export class ConnectionRegistry implements Pick<Notifier, 'toVisitor' | 'toAgent'> {
   private readonly visitors = new Map<string, Set<Connection>>();
   private readonly agents = new Map<string, Map<Connection, AgentConnection>>();
 

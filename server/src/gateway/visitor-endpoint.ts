@@ -2,13 +2,17 @@ import { createFrameParser, VisitorClientFrame, type VisitorContext } from '@par
 import type { RoomEntry } from '../hub/directory.js';
 import { errorResponse } from '../http/json-response.js';
 import type { SocketEndpoint } from '../transport/transport.js';
+import type { AvailabilityBroadcaster } from './availability-broadcaster.js';
 import { FramePipeline, type FrameHandlers, type PipelineState } from './frame-pipeline.js';
-import { isOriginAllowed } from './origin-policy.js';
+import { mayHostWidget } from './origin-policy.js';
 import { sessionEndpoint, type GatewayDeps } from './session-endpoint.js';
+import { admitStart } from './start-guard.js';
 
-type VisitorContextClaim = { entry: RoomEntry; userAgent: string };
+type VisitorContextClaim = { name: string; entry: RoomEntry; userAgent: string };
 
 type VisitorSession = PipelineState & {
+  /** The room as the page named it (a room, or an agent's private room). */
+  name: string;
   entry: RoomEntry;
   userAgent: string;
   visitorId: string | null;
@@ -17,11 +21,19 @@ type VisitorSession = PipelineState & {
 
 const parse = createFrameParser(VisitorClientFrame);
 
+export type VisitorEndpointDeps = GatewayDeps & {
+  availability: AvailabilityBroadcaster;
+  /** PUBLIC_URL's origin: Parley's own pages (the hosted chat page) may use every room. */
+  publicOrigin: string;
+};
+
 /**
  * `/ws/visitor?room=NAME`: the widget's connection. The room and the page's origin are checked
- * before the upgrade; `hello` resumes or mints the visitor's session.
+ * before the upgrade. From then on the connection hears the room's availability; `hello` resumes
+ * or mints the visitor's session (a page sends it once the visitor has a session or wants one, so
+ * pages that only show a launcher create nothing on the server).
  */
-export function createVisitorEndpoint(deps: GatewayDeps): SocketEndpoint<VisitorContextClaim> {
+export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint<VisitorContextClaim> {
   const { hub, sessions, registry, clock, log } = deps;
 
   const ready = (session: VisitorSession): string => {
@@ -53,10 +65,13 @@ export function createVisitorEndpoint(deps: GatewayDeps): SocketEndpoint<Visitor
       session.phase = 'ready';
     },
     async start(session, frame) {
+      const visitorId = ready(session);
+      const isNew = !hub.lifecycle.openFor(visitorId, session.entry.room.name);
+      const form = isNew ? admitStart(session.entry, frame.form, deps.availability.isAvailable(session.entry)) : frame.form;
       const view = await hub.lifecycle.start({
-        visitorId: ready(session),
+        visitorId,
         entry: session.entry,
-        form: frame.form,
+        form,
         context: { ...session.context, ...frame.context, ...(session.userAgent ? { userAgent: session.userAgent } : {}) },
         origin: session.connection,
       });
@@ -82,20 +97,25 @@ export function createVisitorEndpoint(deps: GatewayDeps): SocketEndpoint<Visitor
     },
   };
 
-  const pipeline = new FramePipeline<VisitorSession, VisitorClientFrame>({ parse, handlers, clock, limits: deps.limits, log });
+  // No hello deadline: a page that has not chatted yet keeps its connection only to hear availability.
+  const pipeline = new FramePipeline<VisitorSession, VisitorClientFrame>({ parse, handlers, clock, limits: deps.limits, log, helloTimeoutMs: null });
 
   return sessionEndpoint(deps, pipeline, {
     upgrade(request) {
       const name = request.query.get('room') ?? '';
       const entry = hub.directory.entry(name);
       if (!entry) return { accept: false, response: errorResponse(404, 'UNKNOWN_ROOM', `There is no room named "${name.slice(0, 40)}".`) };
-      if (!isOriginAllowed(request.header('origin'), entry.room.whitelistedDomains)) {
+      if (!mayHostWidget(request, entry.room.whitelistedDomains, deps.publicOrigin)) {
         return { accept: false, response: errorResponse(403, 'ORIGIN_NOT_ALLOWED', 'This site may not host this chat.') };
       }
-      return { accept: true, context: { entry, userAgent: (request.header('user-agent') ?? '').slice(0, 512) } };
+      return { accept: true, context: { name, entry, userAgent: (request.header('user-agent') ?? '').slice(0, 512) } };
     },
-    session: (base, claim): VisitorSession => ({ ...base, entry: claim.entry, userAgent: claim.userAgent, visitorId: null, context: undefined }),
+    session(base, claim): VisitorSession {
+      deps.availability.watch(claim.name, claim.entry, base.connection);
+      return { ...base, name: claim.name, entry: claim.entry, userAgent: claim.userAgent, visitorId: null, context: undefined };
+    },
     closed(session) {
+      deps.availability.unwatch(session.name, session.connection);
       if (!session.visitorId) return;
       registry.removeVisitor(session.visitorId, session.connection);
       hub.presence.visitorDisconnected(session.visitorId);

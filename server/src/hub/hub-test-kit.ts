@@ -22,6 +22,7 @@ export class RecordingNotifier implements Notifier {
   readonly agents = new Map<string, AgentServerFrame[]>();
   readonly visitors = new Map<string, VisitorServerFrame[]>();
   readonly queueChanges: string[] = [];
+  readonly readyChanges: string[] = [];
 
   toVisitor(visitorId: string, frame: VisitorServerFrame): void {
     this.visitors.set(visitorId, [...(this.visitors.get(visitorId) ?? []), frame]);
@@ -31,6 +32,9 @@ export class RecordingNotifier implements Notifier {
   }
   queueChanged(room: string): void {
     this.queueChanges.push(room);
+  }
+  readyAgentsChanged(room: string): void {
+    this.readyChanges.push(room);
   }
 }
 

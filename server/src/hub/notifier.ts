@@ -11,4 +11,6 @@ export interface Notifier {
   toAgent(agentId: string, frame: AgentServerFrame, skip?: unknown): void;
   /** The room's queue changed: waiting visitors' positions and agents' queue views need refreshing. */
   queueChanged(room: string): void;
+  /** The number of the room's agents ready for a new chat changed (availability rules read it). */
+  readyAgentsChanged(room: string): void;
 }

@@ -28,6 +28,18 @@ export class QueueViews {
     }
   }
 
+  /** Facts the availability rules read: agents ready for a new chat, and visitors waiting. */
+  facts(room: string): { readyAgents: number; waitingVisitors: number } {
+    const queue = this.s.room(room);
+    return { readyAgents: queue.ready.size, waitingVisitors: queue.waiting.size };
+  }
+
+  /** Whether the agent is ready for a new chat from this room (an agent's private room counts only its owner). */
+  isReady(agentId: string, room: string): boolean {
+    const agent = this.s.agent(agentId);
+    return agent !== undefined && this.s.room(room).ready.has(agent);
+  }
+
   /** A visitor's current position in their room, or null when not waiting. */
   positionOf(conversationId: string): number | null {
     const conversation = this.s.open.get(conversationId);

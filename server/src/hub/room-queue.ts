@@ -16,6 +16,8 @@ export class RoomQueue {
   /** Agents with a free slot here, ready on the browser, or only on the mobile client. */
   readonly freeBrowser = new Set<AgentState>();
   readonly freeMobile = new Set<AgentState>();
+  /** Agents ready for a new chat on a client this room takes chats from, whether or not they have a free slot. */
+  readonly ready = new Set<AgentState>();
   private readonly unoffered = new MinHeap<OpenConversation>(byArrival);
   private readonly everyone = new MinHeap<OpenConversation>(byArrival);
   private readonly inEveryone = new WeakSet<OpenConversation>();

@@ -34,6 +34,12 @@ export class Router {
       else room.freeBrowser.delete(agent);
       if (free && tier === 'mobile') room.freeMobile.add(agent);
       else room.freeMobile.delete(agent);
+      const ready = tier !== null && this.tierAllowed(room, tier);
+      if (ready !== room.ready.has(agent)) {
+        if (ready) room.ready.add(agent);
+        else room.ready.delete(agent);
+        this.s.notifier.readyAgentsChanged(name);
+      }
     }
   }
 

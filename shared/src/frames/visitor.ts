@@ -3,6 +3,7 @@ import { VisitorConversationView } from '../conversation.js';
 import { VisitorContext, FormAnswers } from '../context.js';
 import { RoomName, ServerId } from '../ids.js';
 import { AckFrame, EndFrame, ErrorFrame, HistoryFrame, MessageFrame, SendMessageFrame, SyncFrame, TypingFrame } from './common.js';
+import { AvailabilityFrame } from './availability.js';
 
 /*
  * The visitor endpoint: `GET /ws/visitor?room=NAME` upgraded to a WebSocket. The room is part of
@@ -90,6 +91,7 @@ export const VisitorServerFrame = z.discriminatedUnion('type', [
   HistoryFrame,
   AgentTypingFrame,
   ErrorFrame,
+  AvailabilityFrame,
 ]);
 export type VisitorServerFrame = z.infer<typeof VisitorServerFrame>;
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { startParley, type RunningParley } from '../../../server/src/app.js';
+import type { ConfigFile } from '../../../server/src/config/config-file.js';
 import { openEmbeddedStore } from '../../../server/src/store/embedded-store.js';
 import { testConfig } from './test-config.js';
 
@@ -14,9 +15,9 @@ export type TestServer = RunningParley & {
 };
 
 /** A real Parley on a random loopback port, in this process, on the given transport and store. */
-export async function startTestServer(options: { transport: 'uws' | 'ws'; store?: 'memory' | 'embedded'; env?: Record<string, string> }): Promise<TestServer> {
+export async function startTestServer(options: { transport: 'uws' | 'ws'; store?: 'memory' | 'embedded'; env?: Record<string, string>; file?: ConfigFile }): Promise<TestServer> {
   const dataDir = options.store === 'embedded' ? mkdtempSync(join(tmpdir(), 'parley-test-')) : undefined;
-  const config = testConfig({ TRANSPORT: options.transport, ...options.env });
+  const config = testConfig({ TRANSPORT: options.transport, ...options.env }, options.file);
   const store = await openEmbeddedStore(dataDir ? { dataDir } : {});
   const running = await startParley({ config, store, log: pino({ level: 'silent' }) });
   return {

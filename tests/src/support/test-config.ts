@@ -7,11 +7,23 @@ export const TEST_PASSWORD = 'parley-demo';
 const HASH = 'scrypt$32768$8$1$LzTP7ecfxUkfMbDD8l0miw$6ZgmujXGYiuiR8sPKA5uUx27RmVn-G06IWU4R1RptBs';
 
 export const STATS_KEY = 'integration-stats-key-0001';
+/** For test configs of their own (the widget's rooms). */
+export const TEST_PASSWORD_HASH = HASH;
 
 /** Two rooms, three agents: enough for races, sticky and mobile cases over real sockets. */
 export const testFile = ConfigFile.parse({
   rooms: [
-    { name: 'GENERAL', label: 'General', statsKey: STATS_KEY, offerTimeoutSeconds: 30 },
+    {
+      name: 'GENERAL',
+      label: 'General',
+      statsKey: STATS_KEY,
+      offerTimeoutSeconds: 30,
+      welcomeForm: [
+        { key: 'name', type: 'text', label: 'Name' },
+        { key: 'email', type: 'email', label: 'Email' },
+        { key: 'order', type: 'text', label: 'Order number' },
+      ],
+    },
     { name: 'SALES', label: 'Sales', routing: 'sticky', statsKey: STATS_KEY, visitorAttachments: false },
   ],
   agents: [
@@ -22,7 +34,7 @@ export const testFile = ConfigFile.parse({
 });
 
 /** Server settings for a test: random port, loopback, the given transport; rate limits high unless a test lowers them. */
-export function testConfig(overrides: Record<string, string> = {}): ServerConfig {
+export function testConfig(overrides: Record<string, string> = {}, file: ConfigFile = testFile): ServerConfig {
   const env = Env.parse({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -33,5 +45,5 @@ export function testConfig(overrides: Record<string, string> = {}): ServerConfig
     RATE_CONNECTIONS_BURST: '10000',
     ...overrides,
   });
-  return { env, file: testFile, configPath: '(tests)', publicUrl: 'http://127.0.0.1' };
+  return { env, file, configPath: '(tests)', publicUrl: 'http://127.0.0.1' };
 }

@@ -1,0 +1,68 @@
+import type { Hub } from '../hub/create-hub.js';
+import type { HttpResponse } from '../transport/transport.js';
+import type { Router } from './router.js';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/**
+ * The page's own rules: its scripts only from here, connections only back here, images from
+ * anywhere over https (a room's logo) or the widget's blob previews. Inline styles stay allowed
+ * for the custom properties the theme sets.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' blob: data: https:",
+  "connect-src 'self' ws: wss:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+
+function page(status: number, title: string, body: string, lang = 'en', background = '#ffffff'): HttpResponse {
+  const html = `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<style>html,body{margin:0;height:100%;background:${background}}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+  return {
+    status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    },
+    body: html,
+  };
+}
+
+/**
+ * `/chat/{room}`: the full-page chat for direct links (seed 002: "every customer goes to a Chat
+ * Room through a URL link"), and for each agent's private room, `/chat/AGENT-ALICE`. It loads
+ * the same widget as customers' sites, laid out to fill the page and open at once. Being
+ * Parley's own page, it is allowed whatever the room's whitelisted domains say.
+ */
+export function addChatPageRoute(router: Router, hub: Hub, publicUrl: string): void {
+  const basePath = new URL(publicUrl).pathname.replace(/\/+$/, '');
+  router.add('GET', '/chat/:room', (_request, { room }) => {
+    const name = room!;
+    const entry = hub.directory.entry(name);
+    if (!entry) return page(404, 'Chat not found', `<p style="font:16px system-ui,sans-serif;padding:2em">There is no chat named “${escapeHtml(name.slice(0, 40))}”.</p>`);
+    const owner = entry.privateFor === null ? null : hub.directory.agent(entry.privateFor);
+    const title = owner ? `${owner.name} – ${entry.room.label}` : entry.room.label;
+    const script = `<script src="${escapeHtml(basePath)}/widget.js" data-room="${escapeHtml(name)}" data-layout="page" async></script>`;
+    return page(200, title, script, entry.room.language, entry.room.theme.backgroundColor);
+  });
+}

@@ -1,0 +1,71 @@
+import type { ChatMessage, VisitorConversationView } from '@parley/shared';
+import type { Identity } from '../../host-contract.js';
+import type { ConnectionState } from './visitor-connection.js';
+
+/** A message shown before the server acknowledged it (local echo). */
+export type PendingText = { clientId: string; text: string; at: number; failed: boolean };
+
+export type UploadProblem = 'tooLarge' | 'type' | 'failed';
+
+/** A file on its way up, with its progress (0 to 1) and, for images, a local preview. */
+export type UploadItem = {
+  clientId: string;
+  name: string;
+  size: number;
+  previewUrl: string | null;
+  progress: number;
+  problem: UploadProblem | null;
+};
+
+export type StartProblem = { code: string; message: string };
+
+/** Everything the chat window shows, in one object; components only read it. */
+export type ChatState = {
+  connection: ConnectionState;
+  /** The room's availability rules, as the server last said. */
+  available: boolean;
+  open: boolean;
+  /** The current conversation (possibly ended, until the visitor starts a new one). */
+  conversation: VisitorConversationView | null;
+  /** Stored messages, by sequence number, each once. */
+  messages: ChatMessage[];
+  pending: PendingText[];
+  uploads: UploadItem[];
+  agentTyping: boolean;
+  queuePosition: number | null;
+  starting: boolean;
+  startProblem: StartProblem | null;
+  /** Agent messages the visitor has not seen yet. */
+  unread: number;
+  /** The messages that arrived live in the last update (not history): what screen readers announce. */
+  news: { serial: number; messages: ChatMessage[] };
+  identity: Identity;
+};
+
+export function initialState(available: boolean): ChatState {
+  return {
+    connection: 'idle',
+    available,
+    open: false,
+    conversation: null,
+    messages: [],
+    pending: [],
+    uploads: [],
+    agentTyping: false,
+    queuePosition: null,
+    starting: false,
+    startProblem: null,
+    unread: 0,
+    news: { serial: 0, messages: [] },
+    identity: {},
+  };
+}
+
+/** Things the rest of the widget reacts to: the host page's events, sounds, the title bar. */
+export type ChatEvent =
+  | { type: 'message'; message: ChatMessage }
+  | { type: 'conversationStart'; conversation: VisitorConversationView }
+  | { type: 'conversationEnd'; conversation: VisitorConversationView }
+  | { type: 'availability'; available: boolean }
+  | { type: 'open' }
+  | { type: 'close' };

@@ -1,0 +1,111 @@
+import type { VisitorConversationView } from '@parley/shared';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONVERSATION_ID, FakeSocket, roomSettings } from '../test-kit.js';
+import { backoffDelay } from './backoff.js';
+import { ChatController } from './chat-controller.js';
+import { lastSeq, mergeMessages } from './message-log.js';
+
+const conversation: VisitorConversationView = { id: CONVERSATION_ID, room: 'GENERAL', status: 'active', phase: 'everyone', agentName: 'Alice', lastSeq: 1, startedAt: 1, endedBy: null };
+const welcome = (lastSeqOnServer: number) => ({
+  type: 'welcome' as const,
+  visitorId: 'visitor-000000000001',
+  token: 'token-1',
+  room: { name: 'GENERAL', label: 'General', routing: 'quickest-reply' as const },
+  conversation: { ...conversation, lastSeq: lastSeqOnServer },
+});
+
+/** A page: a controller on a fake socket, connected. */
+function page() {
+  const socket = new FakeSocket();
+  const controller = new ChatController({ base: 'https://chat.test/', room: 'GENERAL', settings: roomSettings(), notify: () => undefined, openSocket: () => socket, pageVisible: () => true });
+  controller.start();
+  socket.open();
+  return { socket, controller };
+}
+
+describe('delivery in the widget', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('keeps a message typed before a reload and sends it again with the same id; it shows once', () => {
+    const first = page();
+    first.socket.deliver(welcome(1));
+    first.socket.deliver({ type: 'history', conversationId: CONVERSATION_ID, messages: [{ seq: 1, clientId: 'sys:1', at: 1, kind: 'event', event: 'agent-joined', name: 'Alice' }], more: false });
+    first.controller.sendText('Are you there?');
+    const original = first.socket.sent.find((frame) => frame.type === 'message')!;
+
+    // The page reloads before the acknowledgement arrives (the server had stored it as seq 2).
+    const second = page();
+    expect(second.socket.sent[0]).toMatchObject({ type: 'hello', token: 'token-1' });
+    expect(second.controller.state.pending.map((p) => p.text)).toEqual(['Are you there?']);
+    second.socket.deliver(welcome(2));
+    expect(second.socket.sent.filter((frame) => frame.type === 'message')).toEqual([original]);
+    expect(second.socket.sent.find((frame) => frame.type === 'sync')).toMatchObject({ afterSeq: 0 });
+    second.socket.deliver({
+      type: 'history',
+      conversationId: CONVERSATION_ID,
+      messages: [
+        { seq: 1, clientId: 'sys:1', at: 1, kind: 'event', event: 'agent-joined', name: 'Alice' },
+        { seq: 2, clientId: original.clientId as string, at: 2, kind: 'text', from: 'visitor', text: 'Are you there?' },
+      ],
+      more: false,
+    });
+    second.socket.deliver({ type: 'ack', conversationId: CONVERSATION_ID, clientId: original.clientId as string, seq: 2, at: 2 });
+    expect(second.controller.state.messages.map((m) => m.seq)).toEqual([1, 2]);
+    expect(second.controller.state.pending).toEqual([]);
+    expect(localStorage.getItem('parley:chat.test:GENERAL:outbox')).toBeNull();
+  });
+
+  it('after a dropped connection, reconnects and asks only for what it has not seen', () => {
+    vi.useFakeTimers();
+    const { socket, controller } = page();
+    socket.deliver(welcome(1));
+    socket.deliver({ type: 'history', conversationId: CONVERSATION_ID, messages: [{ seq: 1, clientId: 'sys:1', at: 1, kind: 'event', event: 'agent-joined', name: 'Alice' }], more: false });
+    socket.sent.length = 0;
+    socket.close();
+    expect(controller.state.connection).toBe('retrying');
+    vi.advanceTimersByTime(249);
+    expect(controller.state.connection).toBe('retrying');
+    vi.advanceTimersByTime(251); // the first retry comes between a quarter and half a second
+    expect(controller.state.connection).toBe('connecting');
+    socket.open();
+    expect(socket.sent[0]).toMatchObject({ type: 'hello', token: 'token-1' });
+    socket.deliver(welcome(3));
+    expect(socket.sent.find((frame) => frame.type === 'sync')).toMatchObject({ afterSeq: 1 });
+    vi.useRealTimers();
+  });
+
+  it('does not say hello for a page that only shows the launcher, until the visitor starts', () => {
+    const { socket, controller } = page();
+    socket.deliver({ type: 'availability', available: false });
+    expect(socket.sent).toEqual([]);
+    expect(controller.state.available).toBe(false);
+    controller.startConversation({ name: 'Dana' });
+    expect(socket.sent[0]).toMatchObject({ type: 'hello' });
+    expect(socket.sent[0]).not.toHaveProperty('token');
+    socket.deliver({ ...welcome(0), conversation: null });
+    expect(socket.sent[1]).toMatchObject({ type: 'start', form: { name: 'Dana' } });
+    expect(localStorage.getItem('parley:chat.test:token')).toBe('token-1');
+  });
+});
+
+describe('reconnect timing and message order', () => {
+  it('backs off exponentially with jitter, up to half a minute', () => {
+    expect(backoffDelay(0, () => 0)).toBe(250);
+    expect(backoffDelay(0, () => 1)).toBe(500);
+    expect(backoffDelay(3, () => 0.5)).toBe(3000);
+    expect(backoffDelay(30, () => 1)).toBe(30_000);
+    expect(backoffDelay(30, () => 0)).toBe(15_000);
+  });
+
+  it('merges by sequence number, each once, in order', () => {
+    const at = 0;
+    const a = { seq: 1, clientId: 'a', at, kind: 'text', from: 'agent', text: 'a' } as const;
+    const b = { seq: 2, clientId: 'b', at, kind: 'text', from: 'visitor', text: 'b' } as const;
+    const c = { seq: 3, clientId: 'c', at, kind: 'text', from: 'agent', text: 'c' } as const;
+    const merged = mergeMessages([a, c], [b, c, a]);
+    expect(merged.map((m) => m.seq)).toEqual([1, 2, 3]);
+    expect(lastSeq(merged)).toBe(3);
+    const same = [a];
+    expect(mergeMessages(same, [a])).toBe(same);
+  });
+});

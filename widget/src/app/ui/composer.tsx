@@ -1,0 +1,105 @@
+import { Limits } from '@parley/shared/limits';
+import { useRef, useState } from 'preact/hooks';
+import { acceptList } from '../chat/uploads.js';
+import { EmojiPicker } from './emoji-picker.js';
+import { Icon } from './icons.js';
+import { useWidget } from './widget-context.js';
+
+/**
+ * The message box: Enter sends, Shift+Enter starts a new line. Beside it, when the room allows
+ * them, the emoji picker and the file button. Every control is a real button with a name.
+ */
+export function Composer({ canAttach }: { canAttach: boolean }) {
+  const { controller, strings, settings } = useWidget();
+  const [text, setText] = useState('');
+  const [emojiOpen, setEmojiOpen] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const change = (value: string) => {
+    setText(value);
+    controller.draftChanged(value);
+  };
+  const send = () => {
+    if (!text.trim()) return;
+    controller.sendText(text);
+    setText('');
+    box.current?.focus();
+  };
+  const insert = (emoji: string) => {
+    const element = box.current;
+    const start = element?.selectionStart ?? text.length;
+    const end = element?.selectionEnd ?? text.length;
+    change(text.slice(0, start) + emoji + text.slice(end));
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(start + emoji.length, start + emoji.length);
+    });
+  };
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+    >
+      <label class="sr-only" for="pw-message">
+        {strings.messageLabel}
+      </label>
+      <textarea
+        id="pw-message"
+        ref={box}
+        rows={1}
+        value={text}
+        maxLength={Limits.messageText}
+        placeholder={strings.messagePlaceholder}
+        onInput={(event) => change(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+            event.preventDefault();
+            send();
+          }
+        }}
+      />
+      {settings.features.emojis && (
+        <button type="button" class="icon-button" aria-label={strings.emoji} aria-expanded={emojiOpen} onClick={() => setEmojiOpen(!emojiOpen)}>
+          <Icon name="smile" />
+        </button>
+      )}
+      {canAttach && (
+        <>
+          <button type="button" class="icon-button" aria-label={strings.attach} onClick={() => fileInput.current?.click()}>
+            <Icon name="attach" />
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            class="sr-only"
+            tabIndex={-1}
+            aria-hidden="true"
+            accept={acceptList(settings.attachments.types)}
+            onChange={(event) => {
+              const input = event.currentTarget;
+              for (const file of Array.from(input.files ?? [])) controller.uploads.send(file);
+              input.value = '';
+            }}
+          />
+        </>
+      )}
+      <button type="submit" class="icon-button send" aria-label={strings.send} disabled={!text.trim()}>
+        <Icon name="send" />
+      </button>
+      {emojiOpen && (
+        <EmojiPicker
+          onPick={insert}
+          onClose={() => {
+            setEmojiOpen(false);
+            box.current?.focus();
+          }}
+        />
+      )}
+    </form>
+  );
+}

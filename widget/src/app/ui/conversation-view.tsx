@@ -1,0 +1,54 @@
+import { format } from '../../i18n/index.js';
+import type { ChatState } from '../chat/chat-state.js';
+import { ChatEnded } from './chat-ended.js';
+import { Composer } from './composer.js';
+import { MessageList } from './message-list.js';
+import { useWidget } from './widget-context.js';
+
+/** "Mechanic" within a sentence: lower case, except in German, where nouns keep their capital. */
+export function roleInSentence(role: string, language: string): string {
+  return language === 'de' ? role : role.toLowerCase();
+}
+
+/**
+ * What the visitor is waiting for, and (sticky rooms) seed 002's "Ask All Agents". The email
+ * feature's "Add alert" (be told by email when an agent is free) belongs beside that button.
+ */
+function WaitingStatus({ state }: { state: ChatState }) {
+  const { strings, role, controller, settings } = useWidget();
+  const conversation = state.conversation!;
+  const sticky = conversation.phase === 'sticky';
+  return (
+    <div class="banner">
+      <p>{format(sticky ? strings.stickyWaiting : strings.waiting, { role: roleInSentence(role, settings.language) })}</p>
+      {state.queuePosition !== null && <p>{format(strings.queuePosition, { n: state.queuePosition })}</p>}
+      {sticky && (
+        <button type="button" class="secondary" onClick={() => controller.askAll()}>
+          {strings.askAll}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** A conversation, waiting, active or ended, with the message box or the way to a new chat. */
+export function ConversationView({ state }: { state: ChatState }) {
+  const { strings, settings } = useWidget();
+  const conversation = state.conversation!;
+  const ended = conversation.status === 'ended';
+  return (
+    <>
+      {conversation.status === 'waiting' && <WaitingStatus state={state} />}
+      {conversation.status === 'active' && conversation.agentName && (
+        <p class="banner">{format(strings.chattingWith, { name: conversation.agentName })}</p>
+      )}
+      <MessageList messages={state.messages} pending={state.pending} uploads={state.uploads} />
+      {state.agentTyping && !ended && (
+        <p class="typing" aria-hidden="true">
+          {format(strings.typing, { name: conversation.agentName ?? '' })}
+        </p>
+      )}
+      {ended ? <ChatEnded /> : <Composer canAttach={settings.attachments.visitor} />}
+    </>
+  );
+}

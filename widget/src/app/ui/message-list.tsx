@@ -1,0 +1,116 @@
+import type { ChatMessage, EventMessage } from '@parley/shared';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { format, type Strings } from '../../i18n/index.js';
+import type { PendingText, UploadItem } from '../chat/chat-state.js';
+import { FileView } from './file-view.js';
+import { formatBytes, formatTime } from './format.js';
+import { RichText } from './rich-text.js';
+import { useWidget } from './widget-context.js';
+
+/** A conversation event in words: "Alice joined the chat." */
+export function eventText(message: EventMessage, strings: Strings, role: string): string {
+  const name = message.name ?? role;
+  switch (message.event) {
+    case 'agent-joined':
+      return format(strings.agentJoined, { name });
+    case 'agent-left':
+      return format(strings.agentLeft, { name });
+    case 'visitor-ended':
+      return strings.visitorEnded;
+    case 'agent-ended':
+      return format(strings.agentEnded, { name });
+    default:
+      return strings.abandoned;
+  }
+}
+
+/** Within this many pixels of the bottom, the list follows new messages. */
+const FOLLOW_PX = 80;
+
+type Props = { messages: readonly ChatMessage[]; pending: readonly PendingText[]; uploads: readonly UploadItem[] };
+
+/**
+ * The conversation: stored messages in sequence order, then the visitor's own messages still on
+ * their way ("Sending…"), then files being uploaded with their progress. Everything is text or a
+ * file; nothing is rendered as HTML. New lines scroll into view unless the visitor scrolled up.
+ */
+export function MessageList({ messages, pending, uploads }: Props) {
+  const { strings, role, settings, controller } = useWidget();
+  const scroller = useRef<HTMLDivElement>(null);
+  const follow = useRef(true);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && follow.current) element.scrollTop = element.scrollHeight;
+  }, [messages.length, pending.length, uploads.length]);
+
+  const time = (at: number) => formatTime(at, settings.language);
+  return (
+    <div
+      class="scroll"
+      ref={scroller}
+      onScroll={(event) => {
+        const element = event.currentTarget;
+        follow.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_PX;
+      }}
+    >
+      <ol class="messages" aria-label={strings.messages}>
+        {messages.map((message) => {
+          if (message.kind === 'event') {
+            return (
+              <li key={message.seq} class="event">
+                {eventText(message, strings, role)}
+              </li>
+            );
+          }
+          const mine = message.from === 'visitor';
+          return (
+            <li key={message.seq} class={mine ? 'message mine sent' : 'message'} data-seq={message.seq}>
+              <p class="who">{mine ? <span class="sr-only">{strings.you}</span> : message.name ? `${message.name} · ${role}` : role}</p>
+              <div class="bubble">{message.kind === 'text' ? <RichText text={message.text} /> : <FileView file={message.file} />}</div>
+              <p class="meta">
+                {time(message.at)}
+                {mine && ` · ${strings.sent}`}
+              </p>
+            </li>
+          );
+        })}
+        {pending.map((item) => (
+          <li key={item.clientId} class={item.failed ? 'message mine failed' : 'message mine pending'}>
+            <p class="who">
+              <span class="sr-only">{strings.you}</span>
+            </p>
+            <div class="bubble">
+              <RichText text={item.text} />
+            </div>
+            <p class="meta">{item.failed ? strings.notSent : strings.sending}</p>
+          </li>
+        ))}
+        {uploads.map((upload) => (
+          <li key={upload.clientId} class={upload.problem ? 'message mine failed' : 'message mine pending'}>
+            <div class="bubble">
+              {upload.previewUrl ? <img src={upload.previewUrl} alt={upload.name} /> : upload.name}
+              {!upload.problem && (
+                <progress class="progress" max={100} value={Math.round(upload.progress * 100)} aria-label={format(strings.uploading, { name: upload.name, percent: Math.round(upload.progress * 100) })} />
+              )}
+            </div>
+            {upload.problem && (
+              <p class="meta" role="alert">
+                {uploadProblemText(upload, strings, settings)}{' '}
+                <button type="button" class="download" onClick={() => controller.uploads.dismiss(upload.clientId)}>
+                  {strings.dismiss}
+                </button>
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function uploadProblemText(upload: UploadItem, strings: Strings, settings: ReturnType<typeof useWidget>['settings']): string {
+  if (upload.problem === 'tooLarge') return format(strings.uploadTooLarge, { name: upload.name, max: formatBytes(settings.attachments.maxBytes, settings.language) });
+  if (upload.problem === 'type') return format(strings.uploadType, { name: upload.name, types: settings.attachments.types.join(', ').toUpperCase() });
+  return format(strings.uploadFailed, { name: upload.name });
+}
