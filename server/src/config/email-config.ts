@@ -13,13 +13,14 @@ const bool = (fallback: boolean) => z.boolean({ error: 'must be true or false' }
 const Address = z.string({ error: 'must be an email address' }).trim().refine(isEmailAddress, 'must be an email address like sales@example.com');
 
 /**
- * Seed 004: one or more addresses separated by semicolons, `sales@example.com; boss@example.com`.
- * Each is checked, and named in the error when it is not an address Parley sends to.
+ * Seed 004: one or more addresses separated by semicolons, `sales@example.com; boss@example.com`
+ * (a JSON list of addresses is taken too). Each is checked, and named in the error when it is not
+ * an address Parley sends to.
  */
 const AddressList = z
-  .string({ error: 'must be email addresses separated by semicolons' })
+  .union([z.string(), z.array(z.string())], { error: 'must be email addresses separated by semicolons' })
   .transform((list, ctx) => {
-    const addresses = splitAddressList(list);
+    const addresses = typeof list === 'string' ? splitAddressList(list) : list.map((address) => address.trim()).filter(Boolean);
     for (const address of addresses) {
       if (!isEmailAddress(address)) ctx.addIssue({ code: 'custom', message: `"${address.slice(0, 80)}" is not an email address like sales@example.com` });
     }
