@@ -5,6 +5,9 @@
  * the widget can check an address as the visitor types it, by the same rule the server applies.
  */
 
+/** Longest name a visitor may give when leaving a message. */
+export const LEAVE_MESSAGE_NAME_MAX = 100;
+
 /** RFC 5321's limits: 64 characters before the @, 254 in all. */
 export const EMAIL_ADDRESS_MAX = 254;
 const LOCAL_MAX = 64;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isEmailAddress, EMAIL_ADDRESS_MAX } from '../email-address.js';
+import { isEmailAddress, EMAIL_ADDRESS_MAX, LEAVE_MESSAGE_NAME_MAX } from '../email-address.js';
 import { ClientId, ServerId } from '../ids.js';
 import { Limits } from '../limits.js';
 
@@ -16,9 +16,6 @@ export const EmailAddress = z
   .trim()
   .max(EMAIL_ADDRESS_MAX)
   .refine(isEmailAddress, 'must be an email address like name@example.com');
-
-/** Longest name a visitor may give when leaving a message. */
-export const LEAVE_MESSAGE_NAME_MAX = 100;
 
 // ---- visitor to server ----
 

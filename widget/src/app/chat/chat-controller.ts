@@ -5,6 +5,7 @@ import { readStored, storageKeys, writeStored } from '../../storage.js';
 import { newClientId } from '../services/client-id.js';
 import { pageContext } from '../services/page-context.js';
 import { initialState, type ChatEvent, type ChatState } from './chat-state.js';
+import { EmailRequests } from './email-requests.js';
 import { lastSeq, mergeMessages } from './message-log.js';
 import { Outbox } from './outbox.js';
 import { TypingReporter } from './typing-reporter.js';
@@ -39,6 +40,7 @@ export class ChatController {
   private readonly connection: VisitorConnection;
   private readonly typing: TypingReporter;
   readonly uploads: Uploads;
+  private readonly emails: EmailRequests;
   private token: string | null;
   private wantsSession = false;
   private pendingStart: FormAnswers | null = null;
@@ -63,6 +65,7 @@ export class ChatController {
       update: (patch) => this.update(patch),
       stored: (message) => this.addMessages([message], true),
     });
+    this.emails = new EmailRequests((frame) => this.connection.send(frame), () => this.current, (patch) => this.update(patch));
     addEventListener('storage', this.adoptTokenFromOtherTab);
   }
 
@@ -101,7 +104,8 @@ export class ChatController {
   /** Starts a conversation with the welcome form's answers (already checked by the form). */
   startConversation(form: FormAnswers): void {
     this.pendingStart = form;
-    this.update({ starting: true, startProblem: null });
+    const email = this.deps.settings.welcomeForm.find((field) => field.type === 'email' && typeof form[field.key] === 'string');
+    this.update({ starting: true, startProblem: null, ...(email ? { knownEmail: form[email.key] as string } : {}) });
     this.wantsSession = true;
     if (this.connection.state === 'ready') this.sendStart();
     else this.connection.greet();
@@ -134,9 +138,29 @@ export class ChatController {
     if (conversation && conversation.status !== 'ended') this.connection.send({ type: 'end', conversationId: conversation.id });
   }
 
+  /** The ended chat's transcript, to `email` or (without it) to the welcome form's address. */
+  emailTranscript(email?: string): void {
+    const conversation = this.current.conversation;
+    if (conversation?.status === 'ended') this.emails.ask('transcript', { type: 'emailTranscript', conversationId: conversation.id, ...(email ? { email } : {}) });
+  }
+
+  /** While waiting: be emailed when an agent is free (seed 002 "Add Alert"). */
+  addAlert(email?: string): void {
+    const conversation = this.current.conversation;
+    if (conversation?.status === 'waiting') this.emails.ask('alert', { type: 'emailAlert', conversationId: conversation.id, ...(email ? { email } : {}) });
+  }
+
+  /** Nobody is available: leave a message (it needs a session, which this asks for). */
+  leaveMessage(message: { name: string; email: string; message: string }): void {
+    this.wantsSession = true;
+    this.emails.ask('message', { type: 'leaveMessage', ...message });
+    this.connection.greet();
+  }
+
   /** After an ended chat: back to the welcome form. */
   newChat(): void {
     if (this.current.conversation?.status !== 'ended') return;
+    this.emails.reset();
     this.outbox.keepOnly(null);
     this.update({ conversation: null, messages: [], pending: [], uploads: [], queuePosition: null, agentTyping: false, startProblem: null });
   }
@@ -159,6 +183,7 @@ export class ChatController {
       }
       if (this.pendingStart) this.sendStart();
       this.flushOutbox();
+      this.emails.resend();
     },
     conversation: (frame) => this.showConversation(frame.conversation),
     queue: (frame) => {
@@ -188,7 +213,9 @@ export class ChatController {
       this.update({ available: frame.available });
       this.deps.notify({ type: 'availability', available: frame.available });
     },
+    emailQueued: (frame) => this.emails.queued(frame),
     error: (frame) => {
+      if (this.emails.refused(frame)) return;
       if (frame.code === ErrorCode.FORM_INVALID || frame.code === ErrorCode.ROOM_UNAVAILABLE || (this.current.starting && frame.ref === 'start')) {
         this.pendingStart = null;
         this.update({ starting: false, startProblem: { code: frame.code, message: frame.message } });
