@@ -262,6 +262,31 @@ describe('email through a real SMTP server', () => {
     expect(sink.to('bob@acme.test')).toHaveLength(0);
     bob.client.send({ type: 'status', status: 'TAKING_BREAK' });
     bob.client.close();
+    visitor.client.send({ type: 'end', conversationId: id });
+    await visitor.client.next('conversation', (f) => f.conversation.status === 'ended');
+  });
+
+  it('an agent ready already (offered the chat) does not set the alert off, and once the chat is taken it is dropped', async () => {
+    const bob = await connectAgent(server, 'bob@acme.test');
+    bob.client.send({ type: 'status', status: 'WAITING_NEW_CALL' });
+    await bob.client.next('status', (f) => f.statuses.browser === 'WAITING_NEW_CALL');
+    const visitor = await connectVisitor(server);
+    visitor.client.send({ type: 'start', form: { name: 'Olga', email: 'olga@example.com' } });
+    const id = (await visitor.client.next('conversation')).conversation.id as string;
+    await bob.client.next('offer', (f) => f.offer.conversationId === id);
+    visitor.client.send({ type: 'emailAlert', clientId: 'alert-2', conversationId: id });
+    await visitor.client.next('emailQueued');
+    const heldFor = async () => (await server.store.outbox.unfinished()).filter((r) => r.hold?.conversationId === id).length;
+    expect(await heldFor()).toBe(1);
+
+    bob.client.send({ type: 'accept', conversationId: id });
+    await visitor.client.next('conversation', (f) => f.conversation.status === 'active');
+    // Alice becomes ready: the alert's chat is taken, so it is dropped instead of sent.
+    const alice = await connectAgent(server, 'alice@acme.test');
+    alice.client.send({ type: 'status', status: 'WAITING_NEW_CALL' });
+    await expect.poll(heldFor).toBe(0);
+    expect(await mailsTo('olga@example.com')).toHaveLength(0);
+    for (const agent of [alice, bob]) agent.client.close();
   });
 });
 

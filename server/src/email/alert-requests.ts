@@ -15,12 +15,16 @@ import { senderProfile } from './sender-profile.js';
  * Seed 002's email alert. A waiting visitor asks to be emailed when an agent is free: their
  * email is recorded at once but held, and agents of the room who turned email alerts on are
  * emailed at once. When an agent of the room becomes ready (the hub says so through
- * `readyAgentsChanged`), held alerts of that room go out, unless an agent took the chat
- * meanwhile (then the visitor no longer needs it). Held alerts survive restarts with the outbox.
+ * `readyAgentsChanged`; in an agent's private room, that agent), held alerts of that room go out,
+ * unless an agent took the chat meanwhile (then the visitor no longer needs it). Agents who were
+ * ready already do not count: they are busy, or being offered the chat. Held alerts survive
+ * restarts with the outbox.
  */
 export class AlertRequests {
   private readonly changed = new Set<string>();
   private flush: Timer | null = null;
+  /** The room's ready agents at the last look, to tell who has just become ready. */
+  private readonly readyBefore = new Map<string, Set<string>>();
 
   constructor(
     private readonly deps: EmailDeps,
@@ -62,8 +66,7 @@ export class AlertRequests {
     }
     await outbox.add(records);
     guard.count(visitorId, to);
-    // An agent may have become ready while this was recorded.
-    this.readyAgentsChanged(room.name);
+    if (!this.readyBefore.has(room.name)) this.readyBefore.set(room.name, this.readyNow(room.name));
     return answer;
   }
 
@@ -78,9 +81,9 @@ export class AlertRequests {
     });
   }
 
-  /** After a restart: held alerts whose room has a ready agent already (none, usually, until agents reconnect). */
+  /** After a restart nobody is ready yet: the first agent of a room to become ready releases its held alerts. */
   start(): void {
-    for (const record of this.deps.outbox.heldWhere(() => true)) this.readyAgentsChanged(record.hold!.room);
+    for (const record of this.deps.outbox.heldWhere(() => true)) this.readyBefore.set(record.hold!.room, new Set());
   }
 
   stop(): void {
@@ -88,8 +91,21 @@ export class AlertRequests {
     this.flush = null;
   }
 
+  private readyNow(room: string): Set<string> {
+    const { hub } = this.deps;
+    return new Set(hub.directory.agents().filter((agent) => agent.rooms.includes(room) && hub.queues.isReady(agent.id, room)).map((agent) => agent.id));
+  }
+
   private async releaseReady(rooms: string[]): Promise<void> {
     const { hub, outbox, clock } = this.deps;
+    const newlyReady = new Map<string, string[]>();
+    for (const room of rooms) {
+      if (!hub.directory.room(room)) continue;
+      const now = this.readyNow(room);
+      const before = this.readyBefore.get(room) ?? new Set();
+      this.readyBefore.set(room, now);
+      newlyReady.set(room, [...now].filter((id) => !before.has(id)));
+    }
     const held = outbox.heldWhere((record) => record.hold !== null && rooms.includes(record.hold.room));
     for (const record of held) {
       const hold = record.hold!;
@@ -97,8 +113,8 @@ export class AlertRequests {
         await outbox.cancel(record.id, 'expired');
         continue;
       }
-      const ready = hold.privateFor === null ? hub.queues.facts(hold.room).readyAgents > 0 : hub.queues.isReady(hold.privateFor, hold.room);
-      if (!ready) continue;
+      const arrived = newlyReady.get(hold.room) ?? [];
+      if (hold.privateFor === null ? arrived.length === 0 : !arrived.includes(hold.privateFor)) continue;
       const conversation = await this.deps.store.conversations.get(hold.conversationId);
       const served = conversation?.status === 'active' || (conversation?.status === 'ended' && conversation.agentId !== null);
       if (served) await outbox.cancel(record.id, 'an agent took the chat');
