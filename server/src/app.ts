@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { CloseCode } from '@parley/shared';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config/load-config.js';
+import { createEmail, type Email } from './email/create-email.js';
 import { AddressThrottle } from './gateway/address-throttle.js';
 import { createAgentEndpoint } from './gateway/agent-endpoint.js';
 import { AvailabilityBroadcaster } from './gateway/availability-broadcaster.js';
@@ -22,7 +23,6 @@ import { addWidgetSettingsRoute } from './http/widget-settings-route.js';
 import { systemClock, type Clock } from './hub/clock.js';
 import { createHub, type Hub } from './hub/create-hub.js';
 import { Directory } from './hub/directory.js';
-import { createEmail, type Email } from './email/create-email.js';
 import type { Store } from './store/store.js';
 import { createTransport } from './transport/create-transport.js';
 

@@ -40,7 +40,7 @@ export class ChatController {
   private readonly connection: VisitorConnection;
   private readonly typing: TypingReporter;
   readonly uploads: Uploads;
-  private readonly emails: EmailRequests;
+  readonly emails: EmailRequests;
   private token: string | null;
   private wantsSession = false;
   private pendingStart: FormAnswers | null = null;
@@ -65,7 +65,15 @@ export class ChatController {
       update: (patch) => this.update(patch),
       stored: (message) => this.addMessages([message], true),
     });
-    this.emails = new EmailRequests((frame) => this.connection.send(frame), () => this.current, (patch) => this.update(patch));
+    this.emails = new EmailRequests({
+      send: (frame) => this.connection.send(frame),
+      state: () => this.current,
+      update: (patch) => this.update(patch),
+      wantSession: () => {
+        this.wantsSession = true;
+        this.connection.greet();
+      },
+    });
     addEventListener('storage', this.adoptTokenFromOtherTab);
   }
 
@@ -136,25 +144,6 @@ export class ChatController {
   endConversation(): void {
     const conversation = this.current.conversation;
     if (conversation && conversation.status !== 'ended') this.connection.send({ type: 'end', conversationId: conversation.id });
-  }
-
-  /** The ended chat's transcript, to `email` or (without it) to the welcome form's address. */
-  emailTranscript(email?: string): void {
-    const conversation = this.current.conversation;
-    if (conversation?.status === 'ended') this.emails.ask('transcript', { type: 'emailTranscript', conversationId: conversation.id, ...(email ? { email } : {}) });
-  }
-
-  /** While waiting: be emailed when an agent is free (seed 002 "Add Alert"). */
-  addAlert(email?: string): void {
-    const conversation = this.current.conversation;
-    if (conversation?.status === 'waiting') this.emails.ask('alert', { type: 'emailAlert', conversationId: conversation.id, ...(email ? { email } : {}) });
-  }
-
-  /** Nobody is available: leave a message (it needs a session, which this asks for). */
-  leaveMessage(message: { name: string; email: string; message: string }): void {
-    this.wantsSession = true;
-    this.emails.ask('message', { type: 'leaveMessage', ...message });
-    this.connection.greet();
   }
 
   /** After an ended chat: back to the welcome form. */

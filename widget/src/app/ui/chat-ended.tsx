@@ -12,7 +12,7 @@ export function ChatEnded() {
     <div class="ended">
       <p>{strings.ended}</p>
       {settings.email.transcript && conversation?.agentName && (
-        <EmailRequestForm kind="transcript" label={strings.emailTranscript} queued={strings.transcriptQueued} onSend={(email) => controller.emailTranscript(email)} />
+        <EmailRequestForm kind="transcript" label={strings.emailTranscript} queued={strings.transcriptQueued} onSend={(email) => controller.emails.transcript(email)} />
       )}
       <button type="button" class="primary" onClick={() => controller.newChat()}>
         {strings.newChat}

@@ -28,7 +28,7 @@ function WaitingStatus({ state }: { state: ChatState }) {
           {strings.askAll}
         </button>
       )}
-      {settings.email.alert && <EmailRequestForm kind="alert" label={strings.addAlert} hint={strings.alertHint} queued={strings.alertQueued} onSend={(email) => controller.addAlert(email)} />}
+      {settings.email.alert && <EmailRequestForm kind="alert" label={strings.addAlert} hint={strings.alertHint} queued={strings.alertQueued} onSend={(email) => controller.emails.alert(email)} />}
     </div>
   );
 }

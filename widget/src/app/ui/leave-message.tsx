@@ -40,7 +40,7 @@ export function LeaveMessage() {
         busy={request?.state === 'sending'}
         intro={strings.leaveMessageIntro}
         submit={[strings.leaveSend, strings.emailSending]}
-        onSubmit={(answers) => controller.leaveMessage({ name: String(answers.name), email: String(answers.email), message: String(answers.message) })}
+        onSubmit={(answers) => controller.emails.leaveMessage({ name: String(answers.name), email: String(answers.email), message: String(answers.message) })}
       />
     </>
   );
