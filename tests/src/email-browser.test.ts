@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoSite, type DemoSite } from '../../demo/src/demo-site.js';
 import { ConfigFile } from '../../server/src/config/config-file.js';
+import { axeViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { openConsole, signInAs } from './support/console-page.js';
 import { EMAIL_FROM } from './support/email-rooms.js';
@@ -96,10 +97,11 @@ describe('email in the widget and the console', () => {
   });
 
   it('an agent turns email alerts on in the console; the server keeps it across a reload', async () => {
-    const { context, page } = await openConsole(browser, server.http);
+    const { context, page } = await openConsole(browser, server.http, { bypassCSP: true });
     await signInAs(page, 'alice@acme.test');
     const toggle = page.getByRole('checkbox', { name: 'Email me when a visitor asks for an alert' });
     expect(await toggle.isChecked()).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
     await toggle.click();
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await page.reload();
