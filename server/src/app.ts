@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { CloseCode } from '@parley/shared';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config/load-config.js';
+import { createEmail, type Email } from './email/create-email.js';
 import { AddressThrottle } from './gateway/address-throttle.js';
 import { createAgentEndpoint } from './gateway/agent-endpoint.js';
 import { AvailabilityBroadcaster } from './gateway/availability-broadcaster.js';
@@ -55,6 +56,7 @@ export async function startParley({ config, store, log, clock = systemClock }: P
   const registry = new ConnectionRegistry();
   let broadcaster: QueueBroadcaster | null = null;
   let availability: AvailabilityBroadcaster | null = null;
+  let email: Email | null = null;
   const hub = createHub({
     directory: new Directory(config.file),
     store,
@@ -66,7 +68,10 @@ export async function startParley({ config, store, log, clock = systemClock }: P
         broadcaster?.queueChanged(room);
         availability?.roomChanged(room);
       },
-      readyAgentsChanged: (room) => availability?.roomChanged(room),
+      readyAgentsChanged: (room) => {
+        availability?.roomChanged(room);
+        email?.alerts.readyAgentsChanged(room);
+      },
     },
     settings: {
       agentReconnectGraceMs: env.AGENT_RECONNECT_GRACE_SECONDS * 1000,
@@ -78,6 +83,8 @@ export async function startParley({ config, store, log, clock = systemClock }: P
   await hub.restore();
 
   const sessions = new Sessions(store.sessions, clock, env.AGENT_SESSION_HOURS * 3600 * 1000);
+  email = createEmail({ config, store, hub, sessions, clock, log });
+  await email.start();
   const limits: RateLimits = {
     messagesPerSecond: env.RATE_MESSAGES_PER_SECOND,
     messagesBurst: env.RATE_MESSAGES_BURST,
@@ -95,7 +102,7 @@ export async function startParley({ config, store, log, clock = systemClock }: P
   addStatsRoutes(router, hub);
   addAgentSessionRoutes(router, { hub, sessions, registry, clock });
   addFileRoutes(router, { hub, sessions, files: store.files, clock });
-  addWidgetSettingsRoute(router, { hub, availability, publicOrigin });
+  addWidgetSettingsRoute(router, { hub, availability, publicOrigin, emailFeatures: email.features });
   addChatPageRoute(router, hub, config.publicUrl);
   router.otherwise(createStaticFiles(STATIC_MOUNTS));
 
@@ -103,7 +110,7 @@ export async function startParley({ config, store, log, clock = systemClock }: P
     env.TRANSPORT,
     {
       http: router.handle,
-      sockets: { '/ws/visitor': createVisitorEndpoint({ ...endpointDeps, availability, publicOrigin }), '/ws/agent': createAgentEndpoint(endpointDeps) },
+      sockets: { '/ws/visitor': createVisitorEndpoint({ ...endpointDeps, availability, publicOrigin, email }), '/ws/agent': createAgentEndpoint({ ...endpointDeps, preferences: email.preferences }) },
       onError: (error, where) => log.error({ err: error, where }, 'transport error'),
     },
     log,
@@ -121,6 +128,7 @@ export async function startParley({ config, store, log, clock = systemClock }: P
       transport.closeAll(CloseCode.SERVICE_RESTART, 'server restarting');
       broadcaster?.close();
       availability?.close();
+      await email?.stop();
       await store.close();
     },
   };

@@ -36,6 +36,12 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** Something failed on the server; the frame had no effect and may be sent again. */
   INTERNAL: 'INTERNAL',
+  /** The email asked for is not offered here: no mail server configured, the room does not offer it, or not now (a transcript before the chat ended). */
+  EMAIL_UNAVAILABLE: 'EMAIL_UNAVAILABLE',
+  /** No address to send to, or one Parley does not send to (it must be a plain name@example.com). */
+  EMAIL_ADDRESS_INVALID: 'EMAIL_ADDRESS_INVALID',
+  /** Too many emails asked for by this visitor, or to this address, lately; `message` says when to try again. */
+  EMAIL_RATE_LIMITED: 'EMAIL_RATE_LIMITED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -18,3 +18,7 @@ export * from './frames/past-conversations.js';
 export * from './welcome-form.js';
 export * from './widget-settings.js';
 export * from './frames/availability.js';
+export * from './email-address.js';
+export * from './email-features.js';
+export * from './frames/email.js';
+export * from './frames/agent-preferences.js';

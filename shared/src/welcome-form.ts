@@ -4,6 +4,7 @@
  * server checks them again before it starts a conversation. Plain functions, no zod, so the
  * widget can import this file without carrying a schema library.
  */
+import { isEmailAddress } from './email-address.js';
 
 export const WELCOME_FIELD_TYPES = ['text', 'email', 'phone', 'textarea', 'select', 'checkbox'] as const;
 export type WelcomeFieldType = (typeof WELCOME_FIELD_TYPES)[number];
@@ -41,12 +42,12 @@ export const DEFAULT_MAX_LENGTH: Record<WelcomeFieldType, number> = {
   checkbox: 0,
 };
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 /** Digits with the usual separators, an optional leading +, and 5 to 15 digits in all (E.164). */
 const PHONE_CHARS = /^\+?[0-9 ().-]+$/;
 
+/** The same rule as every address Parley emails (transcripts, alerts): the form's answer can be used for them. */
 export function isEmail(value: string): boolean {
-  return value.length <= DEFAULT_MAX_LENGTH.email && EMAIL.test(value);
+  return isEmailAddress(value);
 }
 
 export function isPhone(value: string): boolean {

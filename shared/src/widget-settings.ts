@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RoomName } from './ids.js';
 import { AttachmentKind } from './message.js';
+import { EmailFeatures } from './email-features.js';
 import { FIELD_RULES, WELCOME_FIELD_TYPES } from './welcome-form.js';
 
 /*
@@ -71,6 +72,8 @@ export const WidgetSettings = z.object({
   menu: z.array(z.object({ label: z.string(), url: z.string() })),
   /** Seed 000 "Mobile Options": phone-sized screens offer to continue by SMS to this number. */
   smsNumber: z.string().nullable(),
+  /** The email features offered here (issue 5): all false when Parley sends no email. */
+  email: EmailFeatures,
 });
 export type WidgetSettings = z.infer<typeof WidgetSettings>;
 export type WelcomeFieldView = z.infer<typeof WelcomeFieldView>;

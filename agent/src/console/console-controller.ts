@@ -87,6 +87,11 @@ export class ConsoleController {
     if (!this.send({ type: 'status', status })) this.notify('Not connected: your choice applies when the connection is back.', 'info');
   }
 
+  /** Seed 002's private profile: an email when a waiting visitor asks for an alert. Kept by the server. */
+  setEmailAlerts(enabled: boolean): void {
+    if (!this.send({ type: 'preferences', emailAlerts: enabled })) this.notify('Not connected: the setting cannot be changed right now.', 'error');
+  }
+
   accept(conversationId: string): void {
     if (!this.send({ type: 'accept', conversationId })) this.notify('Not connected: the chat cannot be accepted right now.', 'error');
   }

@@ -119,6 +119,7 @@ const handlers: Handlers = {
     ...state,
     queues: state.queues.some((q) => q.room === frame.queue.room) ? state.queues.map((q) => (q.room === frame.queue.room ? frame.queue : q)) : [...state.queues, frame.queue],
   }),
+  preferences: (state, frame) => ({ ...state, preferences: { emailAlerts: frame.emailAlerts, emailAlertsAvailable: frame.emailAlertsAvailable } }),
   pastConversations: (state, frame) => ({ ...state, past: { ...state.past, [frame.conversationId]: { conversations: frame.conversations, total: frame.total } } }),
   error(state, frame) {
     const ref = frame.ref ?? '';

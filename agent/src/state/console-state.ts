@@ -41,6 +41,9 @@ export type Transcript = { messages: ChatMessage[]; complete: boolean };
 
 export type Notice = { id: number; text: string; tone: 'info' | 'error' };
 
+/** The agent's own settings the server keeps; `emailAlertsAvailable`: the server sends email and a room offers alerts. */
+export type Preferences = { emailAlerts: boolean; emailAlertsAvailable: boolean };
+
 export type ConsoleState = {
   agent: AgentProfile | null;
   client: ClientKind;
@@ -56,6 +59,8 @@ export type ConsoleState = {
   past: Record<string, PastList>;
   transcripts: Record<string, Transcript>;
   notices: Notice[];
+  /** Null until the server has said (right after welcome). */
+  preferences: Preferences | null;
 };
 
 export function initialState(client: ClientKind): ConsoleState {
@@ -72,5 +77,6 @@ export function initialState(client: ClientKind): ConsoleState {
     past: {},
     transcripts: {},
     notices: [],
+    preferences: null,
   };
 }

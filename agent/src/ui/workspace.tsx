@@ -7,6 +7,7 @@ import { AlertToggles } from './alert-toggles.js';
 import { ChatTabs } from './chat-tabs.js';
 import { ChatView, type ChatCommands } from './chat-view.js';
 import { ConnectionBanner } from './connection-banner.js';
+import { EmailAlertToggle } from './email-alert-toggle.js';
 import { useConsoleState, useNow } from './hooks.js';
 import { NoticeList } from './notice-list.js';
 import { OfferList } from './offer-list.js';
@@ -67,6 +68,7 @@ export function Workspace({ controller, onSignOut }: Props) {
         </h1>
         <PresenceControl client={state.client} statuses={state.statuses} capacity={capacity} connected={connected} onSetStatus={(s) => controller.setStatus(s)} />
         <AlertToggles settings={alerts} onChange={changeAlerts} />
+        {state.preferences?.emailAlertsAvailable && <EmailAlertToggle enabled={state.preferences.emailAlerts} connected={connected} onChange={(on) => controller.setEmailAlerts(on)} />}
         <button type="button" class="sign-out" onClick={onSignOut}>
           Sign out
         </button>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgentConfig, defaultPrivateRoom } from './agent-config.js';
+import { checkEmailSettings, PublicProfile } from './email-config.js';
 import { RoomConfig } from './room-config.js';
 
 /** The rooms-and-agents file named by `PARLEY_CONFIG` (JSON). */
@@ -9,8 +10,11 @@ export const ConfigFile = z
     $schema: z.string().optional(),
     rooms: z.array(RoomConfig).min(1, 'must list at least one room'),
     agents: z.array(AgentConfig).default([]),
+    /** Seed 002's public profile: the company name and contact email emails are sent under, unless a room sets its own. */
+    publicProfile: PublicProfile.optional(),
   })
   .superRefine((file, ctx) => {
+    checkEmailSettings(file, ctx);
     const roomNames = new Set<string>();
     file.rooms.forEach((room, index) => {
       if (roomNames.has(room.name)) ctx.addIssue({ code: 'custom', path: ['rooms', index, 'name'], message: `room ${room.name} is listed twice` });

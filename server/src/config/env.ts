@@ -1,12 +1,6 @@
 import { z } from 'zod';
-
-const int = (min: number, max: number, fallback: number, unit = '') =>
-  z.coerce
-    .number({ error: `must be a whole number${unit}` })
-    .int(`must be a whole number${unit}`)
-    .min(min, `must be at least ${min}${unit}`)
-    .max(max, `must be at most ${max}${unit}`)
-    .default(fallback);
+import { EMAIL_ENV, requireSender } from './email-env.js';
+import { int } from './env-number.js';
 
 /**
  * Environment variables. Everything about rooms and agents is in the config file instead; these
@@ -48,5 +42,7 @@ export const Env = z.object({
   /** New WebSocket connections per address per minute, and burst (offices share an address). */
   RATE_CONNECTIONS_PER_MINUTE: int(1, 10_000_000, 120),
   RATE_CONNECTIONS_BURST: int(1, 10_000_000, 60),
-});
+  /** Email: the mail server, the sender, retries and limits (email-env.ts). */
+  ...EMAIL_ENV,
+}).superRefine(requireSender);
 export type Env = z.infer<typeof Env>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ATTACHMENT_KINDS, RoomName } from '@parley/shared';
 import { AVAILABILITY_FIELDS } from './availability-config.js';
+import { EMAIL_FIELDS } from './email-config.js';
 import { WIDGET_FIELDS } from './widget-config.js';
 
 /** `example.com`, `*.example.com`, optionally with `:port`. Matched against the page's origin. */
@@ -62,6 +63,8 @@ export const RoomConfig = z.strictObject({
   ...WIDGET_FIELDS,
   /** When the launcher shows: time zone and availability rules (availability-config.ts). */
   ...AVAILABILITY_FIELDS,
+  /** Transcripts, left messages, leads and alerts by email (email-config.ts). */
+  ...EMAIL_FIELDS,
   /** Secret for `/api/rooms/{room}/stats/details?key=…`, which names agents. */
   statsKey: z.string({ error: 'is required: a secret of at least 16 characters for the detailed statistics URL' }).min(16, 'must be at least 16 characters'),
 });

@@ -1,4 +1,5 @@
 import { AgentClientFrame, CloseCode, createFrameParser, type ClientKind } from '@parley/shared';
+import type { AlertPreferences } from '../email/alert-preferences.js';
 import { agentRoomsFrame } from '../hub/room-settings.js';
 import type { SocketEndpoint } from '../transport/transport.js';
 import { FramePipeline, type FrameHandlers, type PipelineState } from './frame-pipeline.js';
@@ -16,7 +17,7 @@ const parse = createFrameParser(AgentClientFrame);
  * `hello` presents the session token. Authentication is by that token, not by cookies, so another
  * site cannot ride on an agent's browser session.
  */
-export function createAgentEndpoint(deps: GatewayDeps): SocketEndpoint<null> {
+export function createAgentEndpoint(deps: GatewayDeps & { preferences: AlertPreferences }): SocketEndpoint<null> {
   const { hub, sessions, registry, clock, log } = deps;
 
   const agentOf = (session: AgentSession): string => {
@@ -45,6 +46,7 @@ export function createAgentEndpoint(deps: GatewayDeps): SocketEndpoint<null> {
         send(session, agentRoomsFrame(hub.directory, agent));
       });
       session.phase = 'ready';
+      send(session, await deps.preferences.frame(agent.id));
     },
     status(session, frame) {
       hub.presence.setStatus(agentOf(session), session.client, frame.status);
@@ -66,6 +68,10 @@ export function createAgentEndpoint(deps: GatewayDeps): SocketEndpoint<null> {
     },
     async pastConversations(session, frame) {
       send(session, await hub.past.list(agentOf(session), frame.conversationId));
+    },
+    async preferences(session, frame) {
+      const agentId = agentOf(session);
+      registry.toAgent(agentId, await deps.preferences.set(agentId, frame.emailAlerts));
     },
   };
 

@@ -51,6 +51,19 @@ export class Sessions {
     return null;
   }
 
+  /** A token that reads one conversation's files, and nothing else, until `expiresAt`: the links in an emailed transcript. */
+  async grantFiles(conversationId: string, expiresAt: number): Promise<string> {
+    const token = randomId(32);
+    await this.store.save({ tokenHash: hashToken(token), kind: 'files', conversationId, createdAt: this.clock.now(), expiresAt });
+    return token;
+  }
+
+  /** The conversation whose files a link's token may read, or null (unknown or expired). */
+  async filesGrant(token: string): Promise<string | null> {
+    const session = await this.store.get(hashToken(token));
+    return session?.kind === 'files' && session.expiresAt > this.clock.now() ? session.conversationId : null;
+  }
+
   async signOutAgent(sessionHash: string): Promise<void> {
     await this.store.remove(sessionHash);
   }

@@ -1,4 +1,5 @@
 import { createFrameParser, VisitorClientFrame, type VisitorContext } from '@parley/shared';
+import type { Email } from '../email/create-email.js';
 import type { RoomEntry } from '../hub/directory.js';
 import { errorResponse } from '../http/json-response.js';
 import type { SocketEndpoint } from '../transport/transport.js';
@@ -7,6 +8,7 @@ import { FramePipeline, type FrameHandlers, type PipelineState } from './frame-p
 import { mayHostWidget } from './origin-policy.js';
 import { sessionEndpoint, type GatewayDeps } from './session-endpoint.js';
 import { admitStart } from './start-guard.js';
+import { visitorEmailHandlers } from './visitor-email-handlers.js';
 
 type VisitorContextClaim = { name: string; entry: RoomEntry; userAgent: string };
 
@@ -25,6 +27,7 @@ export type VisitorEndpointDeps = GatewayDeps & {
   availability: AvailabilityBroadcaster;
   /** PUBLIC_URL's origin: Parley's own pages (the hosted chat page) may use every room. */
   publicOrigin: string;
+  email: Email;
 };
 
 /**
@@ -95,6 +98,7 @@ export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint
     async end(session, frame) {
       await hub.lifecycle.end({ kind: 'visitor', visitorId: ready(session) }, frame.conversationId);
     },
+    ...visitorEmailHandlers<VisitorSession>(deps.email, ready),
   };
 
   // No hello deadline: a page that has not chatted yet keeps its connection only to hear availability.

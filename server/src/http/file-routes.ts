@@ -72,10 +72,12 @@ export function addFileRoutes(router: Router, { hub, sessions, files, clock }: F
   });
 
   router.add('GET', '/api/files/:id', async (request, { id }) => {
-    const party = await partyOf(request, sessions);
-    if (!party) return refusal(401, 'NOT_SIGNED_IN', 'Send your session token as Authorization: Bearer.');
+    // `?key=`: a link from an emailed transcript, good for that conversation's files until it expires.
+    const key = request.query.get('key');
+    const party = key ? null : await partyOf(request, sessions);
+    if (!key && !party) return refusal(401, 'NOT_SIGNED_IN', 'Send your session token as Authorization: Bearer.');
     const found = await files.get(id!);
-    const allowed = found && (await hub.messaging.readable(party, found.file.conversationId).then(() => true, () => false));
+    const allowed = found && (key ? (await sessions.filesGrant(key)) === found.file.conversationId : await hub.messaging.readable(party!, found.file.conversationId).then(() => true, () => false));
     if (!found || !allowed) return refusal(404, 'NOT_FOUND', 'No such file.');
     const { file, bytes } = found;
     const disposition = IMAGE_KINDS.has(file.kind) ? 'inline' : 'attachment';

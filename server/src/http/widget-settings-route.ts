@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
+import type { EmailFeatures } from '@parley/shared';
 import type { AvailabilityBroadcaster } from '../gateway/availability-broadcaster.js';
 import { mayHostWidget } from '../gateway/origin-policy.js';
 import type { Hub } from '../hub/create-hub.js';
+import type { RoomEntry } from '../hub/directory.js';
 import { errorResponse } from './json-response.js';
 import type { Router } from './router.js';
 import { widgetSettings } from './widget-settings.js';
 
-export type WidgetSettingsDeps = { hub: Hub; availability: AvailabilityBroadcaster; publicOrigin: string };
+export type WidgetSettingsDeps = { hub: Hub; availability: AvailabilityBroadcaster; publicOrigin: string; emailFeatures: (entry: RoomEntry) => EmailFeatures };
 
 /**
  * `GET /api/rooms/{room}/widget`: the one request the loader makes on every page. The page's
@@ -15,7 +17,7 @@ export type WidgetSettingsDeps = { hub: Hub; availability: AvailabilityBroadcast
  * get CORS for their own origin only. Availability changes by the second, so the answer is
  * revalidated every time (ETag: usually a 304 of a few bytes).
  */
-export function addWidgetSettingsRoute(router: Router, { hub, availability, publicOrigin }: WidgetSettingsDeps): void {
+export function addWidgetSettingsRoute(router: Router, { hub, availability, publicOrigin, emailFeatures }: WidgetSettingsDeps): void {
   router.add('GET', '/api/rooms/:room/widget', (request, { room }) => {
     const name = room!;
     const entry = hub.directory.entry(name);
@@ -23,7 +25,7 @@ export function addWidgetSettingsRoute(router: Router, { hub, availability, publ
     if (!mayHostWidget(request, entry.room.whitelistedDomains, publicOrigin)) {
       return errorResponse(403, 'ORIGIN_NOT_ALLOWED', 'This site may not host this chat.', { vary: 'origin' });
     }
-    const body = JSON.stringify(widgetSettings(name, entry, availability.isAvailable(entry), hub.directory));
+    const body = JSON.stringify(widgetSettings(name, entry, availability.isAvailable(entry), hub.directory, emailFeatures(entry)));
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
     const origin = request.header('origin');
     const headers: Record<string, string> = {

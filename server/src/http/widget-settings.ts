@@ -1,11 +1,11 @@
-import type { WidgetSettings } from '@parley/shared';
+import type { EmailFeatures, WidgetSettings } from '@parley/shared';
 import type { Directory, RoomEntry } from '../hub/directory.js';
 
 /**
  * A room's public settings, as the widget draws it. An agent's private room shares its first
  * room's settings (seed 002) and is headed with the agent's name unless the room sets a header.
  */
-export function widgetSettings(name: string, entry: RoomEntry, available: boolean, directory: Directory): WidgetSettings {
+export function widgetSettings(name: string, entry: RoomEntry, available: boolean, directory: Directory, email: EmailFeatures): WidgetSettings {
   const { room } = entry;
   const privateAgent = entry.privateFor === null ? null : (directory.agent(entry.privateFor)?.name ?? null);
   return {
@@ -39,5 +39,6 @@ export function widgetSettings(name: string, entry: RoomEntry, available: boolea
     },
     menu: room.menu,
     smsNumber: room.smsNumber ?? null,
+    email,
   };
 }

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChatMessage } from '@parley/shared';
+import { embeddedOutbox } from './embedded-outbox.js';
+import { embeddedPreferences } from './embedded-preferences.js';
 import { Journal, type JournalSync } from './journal.js';
 import type { JournalEntry } from './journal-entry.js';
 import { MemoryState } from './memory-state.js';
@@ -16,7 +18,7 @@ export type EmbeddedStoreOptions = {
   onFailure?: (error: Error) => void;
 };
 
-type Commit = {
+export type Commit = {
   (entry: JournalEntry): Promise<void>;
   /** Resolves when everything committed so far is durable. */
   durable(): Promise<void>;
@@ -129,6 +131,8 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
     messages: messages(state, commit),
     sessions: sessions(state, commit),
     files: files(state, commit, fileFolder),
+    outbox: embeddedOutbox(state, commit),
+    preferences: embeddedPreferences(state, commit),
     close: async () => journal?.close(),
   };
 }

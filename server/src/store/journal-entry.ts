@@ -1,5 +1,6 @@
 import type { ChatMessage } from '@parley/shared';
-import type { ConversationRecord, SessionRecord, StoredFile } from './store.js';
+import type { OutboxChange, OutboxRecord } from './outbox-record.js';
+import type { AgentPreferences, ConversationRecord, SessionRecord, StoredFile } from './store.js';
 
 /**
  * One line of the embedded store's journal. Every change is one entry; replaying the entries in
@@ -10,4 +11,7 @@ export type JournalEntry =
   | { t: 'msg'; c: string; m: ChatMessage }
   | { t: 'sess'; s: SessionRecord }
   | { t: 'unsess'; h: string }
-  | { t: 'file'; f: StoredFile };
+  | { t: 'file'; f: StoredFile }
+  | { t: 'mail'; m: OutboxRecord }
+  | { t: 'mailup'; id: string; c: OutboxChange }
+  | { t: 'pref'; a: string; p: AgentPreferences };

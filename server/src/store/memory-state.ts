@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@parley/shared';
 import type { JournalEntry } from './journal-entry.js';
-import type { ConversationRecord, SessionRecord, StoredFile } from './store.js';
+import { FINISHED_STATES, type OutboxRecord, type OutboxState } from './outbox-record.js';
+import type { AgentPreferences, ConversationRecord, SessionRecord, StoredFile } from './store.js';
 
 type MessageLog = { list: ChatMessage[]; byClientId: Map<string, ChatMessage> };
 
@@ -14,6 +15,11 @@ export class MemoryState {
   readonly messages = new Map<string, MessageLog>();
   readonly sessions = new Map<string, SessionRecord>();
   readonly files = new Map<string, StoredFile>();
+  /** Emails held or to send, with their content. */
+  readonly outbox = new Map<string, OutboxRecord>();
+  /** Finished emails keep only their state, so that asking again for one records nothing. */
+  readonly outboxDone = new Map<string, OutboxState>();
+  readonly preferences = new Map<string, AgentPreferences>();
 
   apply(entry: JournalEntry): void {
     switch (entry.t) {
@@ -39,6 +45,30 @@ export class MemoryState {
       case 'file':
         this.files.set(entry.f.id, entry.f);
         return;
+      case 'mail':
+        if (!this.outbox.has(entry.m.id) && !this.outboxDone.has(entry.m.id)) this.setMail(entry.m);
+        return;
+      case 'mailup': {
+        const current = this.outbox.get(entry.id);
+        if (current) this.setMail({ ...current, ...entry.c });
+        return;
+      }
+      case 'pref':
+        this.preferences.set(entry.a, entry.p);
+        return;
+    }
+  }
+
+  outboxState(id: string): OutboxState | undefined {
+    return this.outbox.get(id)?.state ?? this.outboxDone.get(id);
+  }
+
+  private setMail(record: OutboxRecord): void {
+    if (FINISHED_STATES.has(record.state)) {
+      this.outbox.delete(record.id);
+      this.outboxDone.set(record.id, record.state);
+    } else {
+      this.outbox.set(record.id, record);
     }
   }
 

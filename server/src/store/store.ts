@@ -7,9 +7,10 @@ import type {
   FileInfo,
   FormAnswers,
 } from '@parley/shared';
+import type { OutboxChange, OutboxRecord, OutboxState } from './outbox-record.js';
 
 /*
- * What Parley keeps durably, as three small role interfaces. The embedded store implements them
+ * What Parley keeps durably, as small role interfaces. The embedded store implements them
  * in memory with a journal file; a Redis store can implement the same three (a hash per
  * conversation with HINCRBY for sequence numbers, a list per conversation, a Lua claim).
  */
@@ -66,7 +67,9 @@ export interface ConversationStore {
 /** Sessions are found by the SHA-256 of their token, so the store never holds a usable token. */
 export type SessionRecord =
   | { tokenHash: string; kind: 'visitor'; visitorId: string; createdAt: number }
-  | { tokenHash: string; kind: 'agent'; agentId: string; createdAt: number; expiresAt: number };
+  | { tokenHash: string; kind: 'agent'; agentId: string; createdAt: number; expiresAt: number }
+  /** A link in an emailed transcript: reads that conversation's files, nothing else, until it expires. */
+  | { tokenHash: string; kind: 'files'; conversationId: string; createdAt: number; expiresAt: number };
 
 export interface SessionStore {
   save(session: SessionRecord): Promise<void>;
@@ -83,12 +86,37 @@ export interface FileStore {
   get(id: string): Promise<{ file: StoredFile; bytes: Buffer } | undefined>;
 }
 
+/**
+ * Emails on their way out (email/outbox.ts). An email is recorded here before anyone is told it
+ * will be sent, and moves on only through `update`, so a restart finds every one that is not done.
+ */
+export interface OutboxStore {
+  /** Records emails durably; an id already recorded (in any state) is left as it is. Resolves with the ids that were new. */
+  add(records: OutboxRecord[]): Promise<string[]>;
+  /** Moves an email on. One that is finished (sent, failed, cancelled) keeps only its id and state. */
+  update(id: string, change: OutboxChange): Promise<void>;
+  /** Where an email stands, or undefined if it was never recorded. */
+  state(id: string): Promise<OutboxState | undefined>;
+  /** Emails held or still to send, with their content, oldest first. */
+  unfinished(): Promise<OutboxRecord[]>;
+}
+
+/** An agent's own settings, kept by the server (seed 002's private profile). */
+export type AgentPreferences = { emailAlerts: boolean };
+
+export interface PreferenceStore {
+  get(agentId: string): Promise<AgentPreferences | undefined>;
+  save(agentId: string, preferences: AgentPreferences): Promise<void>;
+}
+
 export interface Store {
   readonly kind: string;
   readonly conversations: ConversationStore;
   readonly messages: MessageStore;
   readonly sessions: SessionStore;
   readonly files: FileStore;
+  readonly outbox: OutboxStore;
+  readonly preferences: PreferenceStore;
   /** Writes out everything pending and releases files and connections. */
   close(): Promise<void>;
 }

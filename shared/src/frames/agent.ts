@@ -4,6 +4,7 @@ import { AgentConversationView, OfferView, RoomQueueView } from '../conversation
 import { RoomName, ServerId } from '../ids.js';
 import { Limits } from '../limits.js';
 import { AgentRoomsFrame } from './agent-rooms.js';
+import { AgentPreferencesFrame, SetPreferencesFrame } from './agent-preferences.js';
 import { PastConversationsFrame, PastConversationsRequestFrame } from './past-conversations.js';
 import { AckFrame, EndFrame, ErrorFrame, HistoryFrame, MessageFrame, SendMessageFrame, SyncFrame, TypingFrame } from './common.js';
 
@@ -47,6 +48,7 @@ export const AgentClientFrame = z.discriminatedUnion('type', [
   SyncFrame,
   EndFrame,
   PastConversationsRequestFrame,
+  SetPreferencesFrame,
 ]);
 export type AgentClientFrame = z.infer<typeof AgentClientFrame>;
 
@@ -129,6 +131,7 @@ export const AgentServerFrame = z.discriminatedUnion('type', [
   ErrorFrame,
   AgentRoomsFrame,
   PastConversationsFrame,
+  AgentPreferencesFrame,
 ]);
 export type AgentServerFrame = z.infer<typeof AgentServerFrame>;
 

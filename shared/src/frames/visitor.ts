@@ -4,6 +4,7 @@ import { VisitorContext, FormAnswers } from '../context.js';
 import { RoomName, ServerId } from '../ids.js';
 import { AckFrame, EndFrame, ErrorFrame, HistoryFrame, MessageFrame, SendMessageFrame, SyncFrame, TypingFrame } from './common.js';
 import { AvailabilityFrame } from './availability.js';
+import { EmailAlertFrame, EmailQueuedFrame, EmailTranscriptFrame, LeaveMessageFrame } from './email.js';
 
 /*
  * The visitor endpoint: `GET /ws/visitor?room=NAME` upgraded to a WebSocket. The room is part of
@@ -43,6 +44,9 @@ export const VisitorClientFrame = z.discriminatedUnion('type', [
   SyncFrame,
   AskAllFrame,
   EndFrame,
+  EmailTranscriptFrame,
+  LeaveMessageFrame,
+  EmailAlertFrame,
 ]);
 export type VisitorClientFrame = z.infer<typeof VisitorClientFrame>;
 
@@ -92,6 +96,7 @@ export const VisitorServerFrame = z.discriminatedUnion('type', [
   AgentTypingFrame,
   ErrorFrame,
   AvailabilityFrame,
+  EmailQueuedFrame,
 ]);
 export type VisitorServerFrame = z.infer<typeof VisitorServerFrame>;
 

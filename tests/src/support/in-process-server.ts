@@ -5,11 +5,14 @@ import pino from 'pino';
 import { startParley, type RunningParley } from '../../../server/src/app.js';
 import type { ConfigFile } from '../../../server/src/config/config-file.js';
 import { openEmbeddedStore } from '../../../server/src/store/embedded-store.js';
+import type { Store } from '../../../server/src/store/store.js';
 import { testConfig } from './test-config.js';
 
 export type TestServer = RunningParley & {
   http: string;
   ws: string;
+  /** The server's store, for tests that look at what it holds (the email outbox). */
+  store: Store;
   /** Drains and removes the data folder. */
   stop(): Promise<void>;
 };
@@ -24,6 +27,7 @@ export async function startTestServer(options: { transport: 'uws' | 'ws'; store?
     ...running,
     http: `http://127.0.0.1:${running.port}`,
     ws: `ws://127.0.0.1:${running.port}`,
+    store,
     async stop() {
       await running.drain();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });

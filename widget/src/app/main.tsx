@@ -55,8 +55,9 @@ function start(host: WidgetHost, { strings, launcher: launcherStrings }: Languag
     const sync = ({ open, unread, available, conversation }: ChatState) => {
       const ongoing = conversation !== null && conversation.status !== 'ended';
       const label = open ? launcherStrings.close : unread === 0 ? launcherStrings.open : unread === 1 ? launcherStrings.unreadOne : format(launcherStrings.unreadMany, { n: unread });
-      // A visitor in the middle of a chat keeps the launcher even when the room stops taking new ones.
-      show({ visible: available || ongoing || open, open, unread, label });
+      // A visitor in the middle of a chat keeps the launcher even when the room stops taking new
+      // ones; a room that takes messages when nobody is available keeps it too.
+      show({ visible: available || ongoing || open || settings.email.leaveMessage, open, unread, label });
     };
     controller.subscribe(sync);
     sync(controller.state);

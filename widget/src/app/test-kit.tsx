@@ -27,6 +27,7 @@ export function roomSettings(overrides: Partial<WidgetSettings> = {}): WidgetSet
     attachments: { visitor: true, agent: true, types: ['png', 'jpeg', 'gif', 'webp', 'pdf'], maxBytes: 10 * 1024 * 1024 },
     menu: [],
     smsNumber: null,
+    email: { transcript: false, leaveMessage: false, alert: false },
     ...overrides,
   };
 }

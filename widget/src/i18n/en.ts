@@ -81,6 +81,23 @@ export const strings = {
   announceMessage: '{name}: {text}',
   announceFile: '{name} sent a file: {file}',
   titleUnread: '({n}) New message',
+
+  emailTranscript: 'Email me the transcript',
+  emailAddress: 'Your email address',
+  emailSend: 'Send',
+  emailSending: 'Sending…',
+  transcriptQueued: 'The transcript is on its way to {email}.',
+  addAlert: 'Add alert',
+  alertHint: 'We will email you when someone is free to chat.',
+  alertQueued: 'We will email {email} when someone is free to chat.',
+  leaveMessageIntro: 'No one is available to chat right now. Leave a message and we will answer by email.',
+  leaveName: 'Your name',
+  leaveEmail: 'Email',
+  leaveText: 'Message',
+  leaveSend: 'Send message',
+  messageQueued: 'Thank you, your message was sent. We will answer at {email}.',
+  emailLimited: 'Too many emails were asked for. Please try again later.',
+  emailFailed: 'The email could not be sent. Please try again later.',
 };
 
 export type Strings = typeof strings;

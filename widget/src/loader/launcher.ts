@@ -21,7 +21,7 @@ export function svgIcon(path: string, className: string): SVGSVGElement {
  * The widget's element on the page: `<parley-widget>` at the end of the body, with an open shadow
  * root (assistive technology and the page's own test tools can see in; the page's CSS cannot).
  * In the launcher layout it holds the launcher button, in the room's colours; hidden while the
- * room is unavailable.
+ * room is unavailable, unless visitors may leave a message then.
  */
 export function drawWidget(settings: WidgetSettings, layout: 'launcher' | 'page', label: string): { root: ShadowRoot; launcher: HTMLButtonElement | null } {
   const element = document.createElement('parley-widget');
@@ -36,7 +36,7 @@ export function drawWidget(settings: WidgetSettings, layout: 'launcher' | 'page'
     launcher.setAttribute('aria-expanded', 'false');
     launcher.style.setProperty('--pw-primary', settings.theme.primaryColor);
     launcher.style.setProperty('--pw-on-primary', settings.theme.primaryTextColor);
-    launcher.hidden = !settings.available;
+    launcher.hidden = !(settings.available || settings.email.leaveMessage);
     launcher.appendChild(svgIcon(BUBBLE, 'when-closed'));
     root.appendChild(launcher);
   }

@@ -5,6 +5,7 @@ import { readStored, storageKeys, writeStored } from '../../storage.js';
 import { newClientId } from '../services/client-id.js';
 import { pageContext } from '../services/page-context.js';
 import { initialState, type ChatEvent, type ChatState } from './chat-state.js';
+import { EmailRequests } from './email-requests.js';
 import { lastSeq, mergeMessages } from './message-log.js';
 import { Outbox } from './outbox.js';
 import { TypingReporter } from './typing-reporter.js';
@@ -39,6 +40,7 @@ export class ChatController {
   private readonly connection: VisitorConnection;
   private readonly typing: TypingReporter;
   readonly uploads: Uploads;
+  readonly emails: EmailRequests;
   private token: string | null;
   private wantsSession = false;
   private pendingStart: FormAnswers | null = null;
@@ -62,6 +64,15 @@ export class ChatController {
       state: () => this.current,
       update: (patch) => this.update(patch),
       stored: (message) => this.addMessages([message], true),
+    });
+    this.emails = new EmailRequests({
+      send: (frame) => this.connection.send(frame),
+      state: () => this.current,
+      update: (patch) => this.update(patch),
+      wantSession: () => {
+        this.wantsSession = true;
+        this.connection.greet();
+      },
     });
     addEventListener('storage', this.adoptTokenFromOtherTab);
   }
@@ -101,7 +112,8 @@ export class ChatController {
   /** Starts a conversation with the welcome form's answers (already checked by the form). */
   startConversation(form: FormAnswers): void {
     this.pendingStart = form;
-    this.update({ starting: true, startProblem: null });
+    const email = this.deps.settings.welcomeForm.find((field) => field.type === 'email' && typeof form[field.key] === 'string');
+    this.update({ starting: true, startProblem: null, ...(email ? { knownEmail: form[email.key] as string } : {}) });
     this.wantsSession = true;
     if (this.connection.state === 'ready') this.sendStart();
     else this.connection.greet();
@@ -137,6 +149,7 @@ export class ChatController {
   /** After an ended chat: back to the welcome form. */
   newChat(): void {
     if (this.current.conversation?.status !== 'ended') return;
+    this.emails.reset();
     this.outbox.keepOnly(null);
     this.update({ conversation: null, messages: [], pending: [], uploads: [], queuePosition: null, agentTyping: false, startProblem: null });
   }
@@ -159,6 +172,7 @@ export class ChatController {
       }
       if (this.pendingStart) this.sendStart();
       this.flushOutbox();
+      this.emails.resend();
     },
     conversation: (frame) => this.showConversation(frame.conversation),
     queue: (frame) => {
@@ -188,7 +202,9 @@ export class ChatController {
       this.update({ available: frame.available });
       this.deps.notify({ type: 'availability', available: frame.available });
     },
+    emailQueued: (frame) => this.emails.queued(frame),
     error: (frame) => {
+      if (this.emails.refused(frame)) return;
       if (frame.code === ErrorCode.FORM_INVALID || frame.code === ErrorCode.ROOM_UNAVAILABLE || (this.current.starting && frame.ref === 'start')) {
         this.pendingStart = null;
         this.update({ starting: false, startProblem: { code: frame.code, message: frame.message } });

@@ -19,6 +19,12 @@ export type UploadItem = {
 
 export type StartProblem = { code: string; message: string };
 
+/** The widget's email requests (issue 5): a transcript, a left message, an alert. */
+export type EmailKind = 'transcript' | 'message' | 'alert';
+
+/** Where one stands: on its way to the server, recorded there (`to`: where it goes), or refused (`problem`: the error code). */
+export type EmailRequest = { clientId: string; state: 'sending' | 'queued' | 'refused'; to: string | null; problem: string | null };
+
 /** Everything the chat window shows, in one object; components only read it. */
 export type ChatState = {
   connection: ConnectionState;
@@ -40,6 +46,9 @@ export type ChatState = {
   /** The messages that arrived live in the last update (not history): what screen readers announce. */
   news: { serial: number; messages: ChatMessage[] };
   identity: Identity;
+  email: Partial<Record<EmailKind, EmailRequest>>;
+  /** The address the visitor gave in the welcome form on this page: email forms start from it. */
+  knownEmail: string | null;
 };
 
 export function initialState(available: boolean): ChatState {
@@ -58,6 +67,8 @@ export function initialState(available: boolean): ChatState {
     unread: 0,
     news: { serial: 0, messages: [] },
     identity: {},
+    email: {},
+    knownEmail: null,
   };
 }
 

@@ -1,14 +1,19 @@
-import { useWidget } from './widget-context.js';
+import { EmailRequestForm } from './email-request-form.js';
+import { useChatState, useWidget } from './widget-context.js';
 
 /**
- * The end of a conversation: it says so and offers a new chat. Further end-of-chat actions (an
- * emailed transcript, seed 000) belong beside that button.
+ * The end of a conversation: it says so and offers a new chat, and (seed 000 "Email Transcript")
+ * the transcript by email when the room sends it and an agent took part.
  */
 export function ChatEnded() {
-  const { strings, controller } = useWidget();
+  const { strings, controller, settings } = useWidget();
+  const { conversation } = useChatState();
   return (
     <div class="ended">
       <p>{strings.ended}</p>
+      {settings.email.transcript && conversation?.agentName && (
+        <EmailRequestForm kind="transcript" label={strings.emailTranscript} queued={strings.transcriptQueued} onSend={(email) => controller.emails.transcript(email)} />
+      )}
       <button type="button" class="primary" onClick={() => controller.newChat()}>
         {strings.newChat}
       </button>

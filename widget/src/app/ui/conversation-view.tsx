@@ -2,6 +2,7 @@ import { format } from '../../i18n/index.js';
 import type { ChatState } from '../chat/chat-state.js';
 import { ChatEnded } from './chat-ended.js';
 import { Composer } from './composer.js';
+import { EmailRequestForm } from './email-request-form.js';
 import { MessageList } from './message-list.js';
 import { useWidget } from './widget-context.js';
 
@@ -11,8 +12,8 @@ export function roleInSentence(role: string, language: string): string {
 }
 
 /**
- * What the visitor is waiting for, and (sticky rooms) seed 002's "Ask All Agents". The email
- * feature's "Add alert" (be told by email when an agent is free) belongs beside that button.
+ * What the visitor is waiting for, seed 002's "Ask All Agents" (sticky rooms) and "Add Alert"
+ * (rooms with email alerts: be emailed when an agent is free).
  */
 function WaitingStatus({ state }: { state: ChatState }) {
   const { strings, role, controller, settings } = useWidget();
@@ -27,6 +28,7 @@ function WaitingStatus({ state }: { state: ChatState }) {
           {strings.askAll}
         </button>
       )}
+      {settings.email.alert && <EmailRequestForm kind="alert" label={strings.addAlert} hint={strings.alertHint} queued={strings.alertQueued} onSend={(email) => controller.emails.alert(email)} />}
     </div>
   );
 }

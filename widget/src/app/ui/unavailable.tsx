@@ -1,12 +1,14 @@
+import { LeaveMessage } from './leave-message.js';
 import { useWidget } from './widget-context.js';
 
 /**
- * Shown instead of the welcome form while the room's availability rules say no (the launcher is
- * hidden then; a page can still open the window). Rooms that let visitors leave a message
- * (seed 002, the email feature) put that form here.
+ * Shown instead of the welcome form while the room's availability rules say no. A room that lets
+ * visitors leave a message (seed 002) shows that form here, and keeps its launcher meanwhile;
+ * otherwise the launcher is hidden and only a page can open the window.
  */
 export function Unavailable() {
-  const { strings } = useWidget();
+  const { strings, settings } = useWidget();
+  if (settings.email.leaveMessage) return <LeaveMessage />;
   return (
     <p class="notice" role="status">
       {strings.unavailable}

@@ -41,6 +41,9 @@ type Props = {
   strings: Strings;
   busy: boolean;
   onSubmit(answers: FormAnswers): void;
+  /** For other forms of the same kind (leaving a message): the words above, and the button's (idle, busy). */
+  intro?: string;
+  submit?: [string, string];
 };
 
 /**
@@ -48,7 +51,7 @@ type Props = {
  * with the same rules the server applies. Problems show under each field once the visitor tries
  * to start, then update as they type; the first wrong field gets the focus.
  */
-export function WelcomeForm({ fields, identity, strings, busy, onSubmit }: Props) {
+export function WelcomeForm({ fields, identity, strings, busy, onSubmit, intro = strings.welcomeIntro, submit: [idle, working] = [strings.startChat, strings.starting] }: Props) {
   const [values, setValues] = useState<Record<string, FormValue>>(() => prefill(fields, identity));
   const [tried, setTried] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -80,7 +83,7 @@ export function WelcomeForm({ fields, identity, strings, busy, onSubmit }: Props
   return (
     <form class="form" ref={form} noValidate onSubmit={submit} aria-describedby="pw-intro">
       <p class="intro" id="pw-intro">
-        {strings.welcomeIntro}
+        {intro}
       </p>
       {fields
         .filter((field) => field.rule !== 'hidden')
@@ -88,7 +91,7 @@ export function WelcomeForm({ fields, identity, strings, busy, onSubmit }: Props
           <Field key={field.key} field={field} value={values[field.key]} problem={tried ? problems.get(field.key) : undefined} strings={strings} onChange={(value) => set(field.key, value)} />
         ))}
       <button type="submit" class="primary" disabled={busy}>
-        {busy ? strings.starting : strings.startChat}
+        {busy ? working : idle}
       </button>
     </form>
   );
