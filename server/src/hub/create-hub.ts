@@ -5,6 +5,7 @@ import { Messaging } from './messaging.js';
 import { PastConversations } from './past-conversations.js';
 import { Presence } from './presence.js';
 import { QueueViews } from './queue-views.js';
+import { Recovery } from './recovery.js';
 import { Router } from './router.js';
 import type { StatsBoard } from './stats-board.js';
 
@@ -28,7 +29,8 @@ export function createHub(deps: HubDeps): Hub {
   const messaging = new Messaging(state);
   const lifecycle = new Lifecycle(state, router, messaging);
   const queues = new QueueViews(state);
-  const presence = new Presence(state, router, lifecycle, queues);
+  const recovery = new Recovery(state, router, messaging, lifecycle);
+  const presence = new Presence(state, router, lifecycle, recovery, queues);
   return {
     directory: deps.directory,
     stats: state.stats,
@@ -37,6 +39,6 @@ export function createHub(deps: HubDeps): Hub {
     presence,
     queues,
     past: new PastConversations(state),
-    restore: () => lifecycle.restore(),
+    restore: () => recovery.restore(),
   };
 }

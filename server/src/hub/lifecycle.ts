@@ -197,7 +197,8 @@ export class Lifecycle {
     await this.finish(open, party.kind);
   }
 
-  private startAbandonTimer(conversation: OpenConversation): void {
+  /** A waiting conversation whose visitor has no page open leaves the queue unless a page comes back in time. */
+  startAbandonTimer(conversation: OpenConversation): void {
     conversation.abandonTimer?.cancel();
     conversation.abandonTimer = this.s.clock.setTimer(this.s.settings.visitorReconnectGraceMs, () => {
       conversation.abandonTimer = null;
@@ -254,61 +255,6 @@ export class Lifecycle {
       if (client && presence) presence.status = statusAfterEnd(room, agent, client, presence.status, endedBy);
     });
     this.router.refreshFree(agent);
-  }
-
-  /** The agent left for good (signed out, or did not come back in time): their chats wait for another agent. */
-  async requeueAll(agent: AgentState): Promise<void> {
-    for (const conversation of [...agent.active.values()]) {
-      await conversation.serial(async () => {
-        if (conversation.record.status !== 'active' || conversation.record.agentId !== agent.id) return;
-        const requeued: ConversationRecord = { ...conversation.record, status: 'waiting', agentId: null, agentName: null, servedFrom: null, acceptedAt: null };
-        await this.s.store.conversations.save(requeued);
-        agent.removeActive(conversation);
-        conversation.record = requeued;
-        conversation.phase = conversation.record.privateFor !== null ? 'private' : 'everyone';
-        conversation.preferredAgent = conversation.record.privateFor;
-        this.s.notifier.toVisitor(requeued.visitorId, { type: 'conversation', conversation: this.visitorView(conversation) });
-        await this.messaging.event(requeued, 'agent-left', agent.profile.name);
-        this.router.enqueue(conversation);
-        if (!this.s.isVisitorOnline(requeued.visitorId)) this.startAbandonTimer(conversation);
-      });
-    }
-    this.router.refreshFree(agent);
-  }
-
-  /** Rebuilds the queue and the agents' chats from the store after a restart. */
-  async restore(): Promise<void> {
-    const records = await this.s.store.conversations.find({ open: true });
-    for (const record of records) {
-      if (!this.s.rooms.has(record.room)) continue;
-      const phase = record.privateFor !== null ? 'private' : 'everyone';
-      const conversation = new OpenConversation(record, this.s.nextArrival(), phase, record.privateFor);
-      this.s.trackOpen(conversation);
-      const agent = this.s.agent(record.agentId);
-      if (record.status === 'active' && agent) {
-        agent.addActive(conversation);
-        this.expectBack(agent);
-      } else if (record.status === 'active') {
-        conversation.record = { ...record, status: 'waiting', agentId: null, agentName: null, servedFrom: null, acceptedAt: null };
-        await this.s.store.conversations.save(conversation.record);
-        this.router.enqueue(conversation);
-      } else {
-        this.router.enqueue(conversation);
-      }
-      if (!this.s.isVisitorOnline(record.visitorId)) this.visitorWentAway(record.visitorId);
-    }
-  }
-
-  /** After a restart, an agent holding chats has the reconnect grace period to come back. */
-  private expectBack(agent: AgentState): void {
-    if (this.s.orphanTimers.has(agent.id)) return;
-    this.s.orphanTimers.set(
-      agent.id,
-      this.s.clock.setTimer(this.s.settings.agentReconnectGraceMs, () => {
-        this.s.orphanTimers.delete(agent.id);
-        if (!agent.isSignedIn()) void this.requeueAll(agent);
-      }),
-    );
   }
 
   agentView(conversation: OpenConversation): AgentConversationView {

@@ -4,6 +4,7 @@ import { HubError } from './hub-error.js';
 import type { HubState } from './hub-state.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { QueueViews } from './queue-views.js';
+import type { Recovery } from './recovery.js';
 import type { Router } from './router.js';
 import { statusOnSignIn } from './status-rules.js';
 import { toOfferView } from './views.js';
@@ -18,6 +19,7 @@ export class Presence {
     private readonly s: HubState,
     private readonly router: Router,
     private readonly lifecycle: Lifecycle,
+    private readonly recovery: Recovery,
     private readonly queues: QueueViews,
   ) {}
 
@@ -101,7 +103,7 @@ export class Presence {
   private afterSignOff(agent: AgentState): void {
     this.router.refreshFree(agent);
     if (agent.tier() === null) this.router.agentUnavailable(agent);
-    if (!agent.isSignedIn()) void this.lifecycle.requeueAll(agent);
+    if (!agent.isSignedIn()) void this.recovery.requeueAll(agent);
   }
 
   /** Ready or break, on one client. Ready while holding a full load of chats is refused. */
