@@ -1,0 +1,73 @@
+import { machineInfo, type MachineInfo } from './machine/machine-info.js';
+import { choosePinning, type Pinning } from './machine/pinning.js';
+import { idleScenario } from './scenarios/idle.js';
+import { relayScenario } from './scenarios/relay.js';
+import { routingScenario } from './scenarios/routing.js';
+import type { RunContext, RunRecord, Scenario } from './scenarios/scenario.js';
+import { statsScenario } from './scenarios/stats.js';
+import { stormScenario } from './scenarios/storm.js';
+import type { SystemId } from './systems/systems.js';
+
+export const SCENARIOS: Scenario[] = [relayScenario, idleScenario, routingScenario, statsScenario, stormScenario];
+
+export type BenchOptions = {
+  smoke: boolean;
+  runs: number;
+  /** Scenario names to run (all when empty). */
+  only: string[];
+  /** Systems to run (each scenario's own list when empty). */
+  systems: SystemId[];
+  profileDir?: string;
+  /** Runs not started by then are skipped (and say so), so the whole run stays bounded. */
+  budgetMs: number;
+  log: (line: string) => void;
+};
+
+export type BenchResult = {
+  machine: MachineInfo;
+  pinning: Pinning;
+  startedAt: string;
+  seconds: number;
+  runs: number;
+  smoke: boolean;
+  scenarios: { scenario: Scenario; runs: RunRecord[] }[];
+};
+
+/**
+ * Runs each scenario against its systems, alternating them (A B C, A B C, …) so that a machine
+ * that gets busier or quieter during the run affects every system alike.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const started = performance.now();
+  const pinning = choosePinning(!options.smoke);
+  const context: RunContext = { pinning, smoke: options.smoke, log: options.log, ...(options.profileDir ? { profileDir: options.profileDir } : {}) };
+  const result: BenchResult = { machine: machineInfo(), pinning, startedAt: new Date().toISOString(), seconds: 0, runs: options.runs, smoke: options.smoke, scenarios: [] };
+  const chosen = SCENARIOS.filter((s) => options.only.length === 0 || options.only.includes(s.name));
+
+  for (const scenario of chosen) {
+    const systems = scenario.systems.filter((s) => options.systems.length === 0 || options.systems.includes(s));
+    const runs: RunRecord[] = [];
+    for (let run = 1; run <= options.runs; run++) {
+      for (const system of systems) {
+        const record: RunRecord = { system, run, notes: [] };
+        runs.push(record);
+        if (performance.now() - started > options.budgetMs) {
+          record.error = 'skipped: the time budget of the whole run was used up';
+          continue;
+        }
+        const t = performance.now();
+        try {
+          const { metrics, notes } = await scenario.run(context, system);
+          record.metrics = metrics;
+          record.notes = notes;
+        } catch (error) {
+          record.error = (error as Error).message;
+        }
+        options.log(`${scenario.name} ${system} run ${run}: ${record.error ? `FAILED ${record.error.split('\n')[0]}` : 'ok'} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+      }
+    }
+    result.scenarios.push({ scenario, runs });
+  }
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}

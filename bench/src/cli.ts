@@ -1,0 +1,63 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runBench } from './bench-runner.js';
+import { renderReport, writeReport } from './report/write-report.js';
+import { REPO_ROOT, SYSTEMS, type SystemId } from './systems/systems.js';
+
+/*
+ * `npm run bench` (from the repository root): every scenario against Parley and the baselines,
+ * three runs each, then the "Server benchmarks" section of BENCHMARKS.md. Options:
+ *   --runs=N         runs per system (default 3)
+ *   --only=a,b       scenarios: relay, idle, routing, stats, storm
+ *   --systems=a,b    parley-uws, parley-ws, raw-uws, socketio
+ *   --profile        servers write V8 CPU profiles to bench/results/profiles
+ *   --smoke          a few seconds of tiny load (what npm test runs)
+ *   --no-write       print the report instead of writing BENCHMARKS.md
+ *   --budget-min=N   runs not started after N minutes are skipped (default 19)
+ */
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    only: { type: 'string', default: '' },
+    systems: { type: 'string', default: '' },
+    profile: { type: 'boolean', default: false },
+    smoke: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+    'budget-min': { type: 'string', default: '19' },
+    out: { type: 'string', default: join(REPO_ROOT, 'BENCHMARKS.md') },
+  },
+});
+
+const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const systems = list(values.systems) as SystemId[];
+for (const system of systems) if (!(system in SYSTEMS)) throw new Error(`unknown system ${system}; one of ${Object.keys(SYSTEMS).join(', ')}`);
+
+const resultsDir = join(REPO_ROOT, 'bench/results');
+mkdirSync(resultsDir, { recursive: true });
+const profileDir = values.profile ? join(resultsDir, 'profiles') : undefined;
+const args = process.argv.slice(2);
+const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+
+const result = await runBench({
+  smoke: values.smoke,
+  runs: Number(values.runs),
+  only: list(values.only),
+  systems,
+  ...(profileDir ? { profileDir } : {}),
+  budgetMs: Number(values['budget-min']) * 60_000,
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+
+const stamp = result.startedAt.replace(/[:.]/g, '-');
+writeFileSync(
+  join(resultsDir, `bench-${stamp}.json`),
+  JSON.stringify({ ...result, scenarios: result.scenarios.map(({ scenario, runs }) => ({ scenario: scenario.name, runs })) }, null, 2),
+);
+const report = renderReport(result, command);
+if (values['no-write']) process.stdout.write(`${report}\n`);
+else {
+  writeReport(resolve(values.out), report);
+  process.stderr.write(`wrote ${resolve(values.out)}\n`);
+}
