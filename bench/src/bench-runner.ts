@@ -18,6 +18,8 @@ export type BenchOptions = {
   /** Systems to run (each scenario's own list when empty). */
   systems: SystemId[];
   profileDir?: string;
+  /** An earlier tree of the repository: adds `parley-before` next to `parley-uws` in every scenario. */
+  beforeRoot?: string;
   /** Runs not started by then are skipped (and say so), so the whole run stays bounded. */
   budgetMs: number;
   log: (line: string) => void;
@@ -40,12 +42,20 @@ export type BenchResult = {
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
   const pinning = choosePinning(!options.smoke);
-  const context: RunContext = { pinning, smoke: options.smoke, log: options.log, ...(options.profileDir ? { profileDir: options.profileDir } : {}) };
+  const context: RunContext = {
+    pinning,
+    smoke: options.smoke,
+    log: options.log,
+    ...(options.profileDir ? { profileDir: options.profileDir } : {}),
+    ...(options.beforeRoot ? { beforeRoot: options.beforeRoot } : {}),
+  };
   const result: BenchResult = { machine: machineInfo(), pinning, startedAt: new Date().toISOString(), seconds: 0, runs: options.runs, smoke: options.smoke, scenarios: [] };
   const chosen = SCENARIOS.filter((s) => options.only.length === 0 || options.only.includes(s.name));
 
   for (const scenario of chosen) {
-    const systems = scenario.systems.filter((s) => options.systems.length === 0 || options.systems.includes(s));
+    const systems = scenario.systems
+      .flatMap((s): SystemId[] => (s === 'parley-uws' && options.beforeRoot ? [s, 'parley-before'] : [s]))
+      .filter((s) => options.systems.length === 0 || options.systems.includes(s));
     const runs: RunRecord[] = [];
     for (let run = 1; run <= options.runs; run++) {
       for (const system of systems) {

@@ -15,6 +15,10 @@ import { REPO_ROOT, SYSTEMS, type SystemId } from './systems/systems.js';
  *   --smoke          a few seconds of tiny load (what npm test runs)
  *   --no-write       print the report instead of writing BENCHMARKS.md
  *   --budget-min=N   runs not started after N minutes are skipped (default 19)
+ *   --before=DIR     also run Parley (uWS) from DIR, an earlier tree of the repository, next to
+ *                    parley-uws in each round: before and after a change, measured alike. E.g.
+ *                    git archive COMMIT server | tar -x -C DIR && ln -s "$PWD/node_modules" DIR/
+ *                    (shared/ and the dependencies come from this tree).
  */
 
 const { values } = parseArgs({
@@ -27,6 +31,7 @@ const { values } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     'budget-min': { type: 'string', default: '19' },
     out: { type: 'string', default: join(REPO_ROOT, 'BENCHMARKS.md') },
+    before: { type: 'string' },
   },
 });
 
@@ -46,6 +51,7 @@ const result = await runBench({
   only: list(values.only),
   systems,
   ...(profileDir ? { profileDir } : {}),
+  ...(values.before ? { beforeRoot: resolve(values.before) } : {}),
   budgetMs: Number(values['budget-min']) * 60_000,
   log: (line) => process.stderr.write(`${line}\n`),
 });

@@ -13,6 +13,11 @@ export function median(values: number[]): number {
   return finite.length % 2 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
 }
 
+/** The systems that ran, in the order they alternated. */
+export function systemsIn(runs: RunRecord[]): SystemId[] {
+  return [...new Set(runs.map((run) => run.system))];
+}
+
 export function values(runs: RunRecord[], system: SystemId, key: string): number[] {
   return runs.filter((r) => r.system === system && r.metrics).map((r) => r.metrics![key]!);
 }
@@ -85,4 +90,14 @@ export function runNotes(runs: RunRecord[]): string {
     ...run.notes.map((note) => `- ${label(run.system)}, run ${run.run}: ${note}`),
   ]);
   return lines.length ? `\n${lines.join('\n')}\n` : '';
+}
+
+/** With `--before`: one line comparing Parley after the change with before it, per metric. */
+export function beforeAfter(runs: RunRecord[], metrics: { key: string; name: string; format: (v: number) => string }[]): string {
+  if (!runs.some((run) => run.system === 'parley-before')) return '';
+  const parts = metrics.map(
+    ({ key, name, format }) =>
+      `${name} ${format(medianOf(runs, 'parley-before', key))} → ${format(medianOf(runs, 'parley-uws', key))} (${times(ratioOf(runs, 'parley-uws', 'parley-before', key))})`,
+  );
+  return `\nChange measured (Parley uWS, before → after, same rounds): ${parts.join('; ')}.\n`;
 }

@@ -1,4 +1,4 @@
-import { fmt, kib, label, medianOf, ratioOf, runNotes, spread, table, times } from '../report/summarize.js';
+import { beforeAfter, systemsIn, fmt, kib, label, medianOf, ratioOf, runNotes, spread, table, times } from '../report/summarize.js';
 import type { MemorySample } from '../systems/launch.js';
 import { withSystem } from './run-system.js';
 import { check, type Scenario } from './scenario.js';
@@ -52,7 +52,7 @@ export const idleScenario: Scenario = {
 
   report(runs, smoke) {
     const p = smoke ? SMOKE : FULL;
-    const rows = this.systems.map((system) => [
+    const rows = systemsIn(runs).map((system) => [
       label(system),
       kib(medianOf(runs, system, 'rssPerConnection')),
       times(ratioOf(runs, system, 'raw-uws', 'rssPerConnection')),
@@ -65,6 +65,7 @@ export const idleScenario: Scenario = {
       `${fmt(p.count)} visitors connected and idle (Parley: after hello and welcome, so each holds a visitor session; raw uWS: after one hello round trip; Socket.IO: connected to its namespace). Server memory after a forced full GC, without and with them, divided by ${fmt(p.count)}. RSS includes native memory (uWS sockets, Node's stream objects); JS heap + external is what V8 holds. Kernel socket buffers are in neither.`,
       '',
       table(['System', 'RSS per connection', '× raw uWS', 'JS heap + external per connection', 'Server RSS without → with', 'Connections/s while connecting', 'Runs (RSS per connection)'], rows),
+      beforeAfter(runs, [{ key: 'rssPerConnection', name: 'RSS per connection', format: kib }, { key: 'jsPerConnection', name: 'JS per connection', format: kib }]),
       runNotes(runs),
     ].join('\n');
   },

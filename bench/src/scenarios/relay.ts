@@ -1,4 +1,4 @@
-import { fmt, label, limitSide, medianOf, ratioOf, runNotes, sig, spread, table, times } from '../report/summarize.js';
+import { beforeAfter, systemsIn, fmt, label, limitSide, medianOf, ratioOf, runNotes, sig, spread, table, times } from '../report/summarize.js';
 import type { SystemId } from '../systems/systems.js';
 import { withSystem } from './run-system.js';
 import { check, type Metrics, type RunRecord, type Scenario } from './scenario.js';
@@ -71,7 +71,7 @@ export const relayScenario: Scenario = {
   report(runs: RunRecord[], smoke: boolean) {
     const p = smoke ? SMOKE : FULL;
     const raw: SystemId = 'raw-uws';
-    const rows = this.systems.map((system) => [
+    const rows = systemsIn(runs).map((system) => [
       label(system),
       fmt(medianOf(runs, system, 'throughput')),
       times(ratioOf(runs, system, raw, 'throughput')),
@@ -90,6 +90,7 @@ export const relayScenario: Scenario = {
         ['System', 'Delivered msg/s', '× raw uWS', '× Socket.IO', 'Server CPU µs/msg', `p50 / p99 ms at ${fmt(p.rate / 1000)}k/s`, 'p99 × raw uWS', `CPU µs/msg at ${fmt(p.rate / 1000)}k/s`, 'Limit (throughput run)', 'Runs (msg/s)'],
         rows,
       ),
+      beforeAfter(runs, [{ key: 'throughput', name: 'msg/s', format: (v) => fmt(v) }, { key: 'cpuPerMsgUs', name: 'CPU µs/msg', format: sig }, { key: 'fixedP99', name: 'p99 ms at fixed rate', format: sig }]),
       runNotes(runs),
     ].join('\n');
   },

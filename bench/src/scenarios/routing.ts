@@ -1,4 +1,4 @@
-import { fmt, label, limitSide, medianOf, runNotes, sig, spread, table } from '../report/summarize.js';
+import { beforeAfter, systemsIn, fmt, label, limitSide, medianOf, runNotes, sig, spread, table } from '../report/summarize.js';
 import { AGENT_CAPACITY, withSystem } from './run-system.js';
 import { check, type Metrics, type Scenario } from './scenario.js';
 
@@ -75,7 +75,7 @@ export const routingScenario: Scenario = {
 
   report(runs, smoke) {
     const p = smoke ? SMOKE : FULL;
-    const burstRows = this.systems.map((system) => [
+    const burstRows = systemsIn(runs).map((system) => [
       label(system),
       `${sig(medianOf(runs, system, 'offerP50'))} / ${sig(medianOf(runs, system, 'offerP99'))}`,
       sig(medianOf(runs, system, 'drainMs') / 1000),
@@ -86,7 +86,7 @@ export const routingScenario: Scenario = {
       spread(runs, system, 'drainMs', (v) => sig(v / 1000)),
     ]);
     const levelRows: string[][] = [];
-    for (const system of this.systems) {
+    for (const system of systemsIn(runs)) {
       p.levels.forEach((_, i) => {
         levelRows.push([
           label(system),
@@ -105,6 +105,7 @@ export const routingScenario: Scenario = {
       `Cost of one routing decision as the queue grows (every agent full, so the queue only grows; ${p.samples} samples per length, one at a time). *Arrival*: a new visitor's \`start\` until its answer (stored, queued, routed: nobody free). *Fill CPU*: server CPU per queued visitor while filling up to that length (connection, hello, start and drop included). *Agent frees up*: a probe agent goes ready and is offered the ${AGENT_CAPACITY} oldest unoffered chats (one pick each; time per decision), then goes on break (offers withdrawn and put back).`,
       '',
       table(['System', 'Queue length', 'Arrival p50 / p99 ms', 'Fill CPU µs per arrival', 'Agent frees up: ms per decision p50 / p99'], levelRows),
+      beforeAfter(runs, [{ key: 'drainMs', name: 'drain ms', format: sig }, { key: 'cpuPerVisitorUs', name: 'CPU µs per routed visitor', format: sig }, { key: 'arrivalP50_' + (p.levels.length - 1), name: 'arrival p50 ms at the longest queue', format: sig }]),
       runNotes(runs),
     ].join('\n');
   },

@@ -29,7 +29,7 @@ export async function withSystem<R>(
 ): Promise<R> {
   const folder = mkdtempSync(join(tmpdir(), `parley-bench-${scenario}-`));
   const { path: configPath, agents } = writeParleyConfig(folder, CONFIGURED_AGENTS, AGENT_CAPACITY);
-  const spec = serverSpec(system, { folder, configPath, ...(options.recovery ? { recovery: true } : {}), ...(context.profileDir ? { profileDir: context.profileDir } : {}) });
+  const spec = serverSpec(system, { folder, configPath, ...(options.recovery ? { recovery: true } : {}), ...(context.profileDir ? { profileDir: context.profileDir } : {}), ...(context.beforeRoot ? { beforeRoot: context.beforeRoot } : {}) });
   let server: RunningServer | null = null;
   let load: LoadProcess | null = null;
   try {

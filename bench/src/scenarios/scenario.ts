@@ -10,6 +10,8 @@ export type RunContext = {
   smoke: boolean;
   /** When set, servers write V8 CPU profiles here. */
   profileDir?: string;
+  /** When set, `parley-before` runs the server of this other tree. */
+  beforeRoot?: string;
   log: (line: string) => void;
 };
 

@@ -1,4 +1,4 @@
-import { fmt, label, limitSide, medianOf, ratioOf, runNotes, sig, spread, table, times } from '../report/summarize.js';
+import { beforeAfter, systemsIn, fmt, label, limitSide, medianOf, ratioOf, runNotes, sig, spread, table, times } from '../report/summarize.js';
 import { BENCH_ROOM } from '../systems/parley-config.js';
 import { withSystem } from './run-system.js';
 import { check, type Scenario } from './scenario.js';
@@ -60,7 +60,7 @@ export const statsScenario: Scenario = {
 
   report(runs, smoke) {
     const p = smoke ? SMOKE : FULL;
-    const rows = this.systems.map((system) => [
+    const rows = systemsIn(runs).map((system) => [
       label(system),
       fmt(medianOf(runs, system, 'rps')),
       times(ratioOf(runs, system, 'raw-uws', 'rps')),
@@ -75,6 +75,7 @@ export const statsScenario: Scenario = {
       `${p.pollers} keep-alive HTTP/1.1 connections each asking for the room summary again as soon as the answer arrives; meanwhile ${p.agents} agents switch between ready and break, ${fmt(p.changesPerSecond)} changes/s in total, so the JSON is rebuilt about that often. Every 50th answer is parsed and its counts checked. Window ${p.measureMs / 1000} s after ${p.warmupMs / 1000} s of warm-up. Server CPU per request includes handling the status changes (the same load for every system).`,
       '',
       table(['System', 'Requests/s', '× raw uWS', 'Server CPU µs/request', '× raw uWS', 'p50 / p99 ms', 'Status changes/s', 'Limit', 'Runs (requests/s)'], rows),
+      beforeAfter(runs, [{ key: 'rps', name: 'requests/s', format: (v) => fmt(v) }, { key: 'cpuPerRequestUs', name: 'CPU µs/request', format: sig }]),
       runNotes(runs),
     ].join('\n');
   },

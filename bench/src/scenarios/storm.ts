@@ -1,4 +1,4 @@
-import { fmt, label, medianOf, runNotes, sig, spread, table } from '../report/summarize.js';
+import { beforeAfter, systemsIn, fmt, label, medianOf, runNotes, sig, spread, table } from '../report/summarize.js';
 import { withSystem } from './run-system.js';
 import { check, type Scenario } from './scenario.js';
 
@@ -52,7 +52,7 @@ export const stormScenario: Scenario = {
 
   report(runs, smoke) {
     const p = smoke ? SMOKE : FULL;
-    const rows = this.systems.map((system) => [
+    const rows = systemsIn(runs).map((system) => [
       label(system),
       sig(medianOf(runs, system, 'allResumedMs') / 1000),
       `${sig(medianOf(runs, system, 'p50'))} / ${sig(medianOf(runs, system, 'p99'))}`,
@@ -64,6 +64,7 @@ export const stormScenario: Scenario = {
       `${fmt(p.visitors)} visitors in conversations with ${fmt(p.agents)} agents (one message each way already exchanged) lose their connections at once (TCP reset). While they are away each agent sends each of its visitors a message. Then every visitor reconnects in the same turn of the load generator's event loop. Resumed: Parley — hello with the same token, \`sync\` from the last seq seen, and every message up to the conversation's last seq held (the one sent while away included); Socket.IO — connection state recovery on (session id and offset), and the missed message replayed; raw uWS — reconnected and one hello round trip (it has no store, so nothing to resume: the floor for the connections alone). Lost: a visitor that did not end up with every message.`,
       '',
       table(['System', 'All resumed after s', 'Per visitor p50 / p99 ms', 'Resumed / lost', 'Server CPU µs per visitor', 'Runs (all resumed, s)'], rows),
+      beforeAfter(runs, [{ key: 'allResumedMs', name: 'all resumed ms', format: sig }, { key: 'cpuPerVisitorUs', name: 'CPU µs/visitor', format: sig }]),
       runNotes(runs),
     ].join('\n');
   },

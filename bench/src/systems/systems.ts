@@ -2,8 +2,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerSpec } from './launch.js';
 
-/** The systems a scenario runs against: Parley on either transport, and the two baselines. */
-export type SystemId = 'parley-uws' | 'parley-ws' | 'raw-uws' | 'socketio';
+/**
+ * The systems a scenario runs against: Parley on either transport, and the two baselines.
+ * `parley-before` is Parley (uWS) from another tree (`--before`), to measure a change before and
+ * after in the same run.
+ */
+export type SystemId = 'parley-uws' | 'parley-ws' | 'raw-uws' | 'socketio' | 'parley-before';
 
 /** How the load generator talks to a system. */
 export type Dialect = 'parley' | 'raw' | 'socketio';
@@ -13,6 +17,7 @@ export const SYSTEMS: Record<SystemId, { label: string; dialect: Dialect }> = {
   'raw-uws': { label: 'raw uWebSockets.js', dialect: 'raw' },
   socketio: { label: 'Socket.IO', dialect: 'socketio' },
   'parley-ws': { label: 'Parley (ws)', dialect: 'parley' },
+  'parley-before': { label: 'Parley (uWS) before the change', dialect: 'parley' },
 };
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -28,6 +33,8 @@ export type SpecOptions = {
   recovery?: boolean;
   /** Write a V8 CPU profile of the server into this folder when it exits. */
   profileDir?: string;
+  /** `parley-before`: the root of the other tree. */
+  beforeRoot?: string;
 };
 
 /** Node flags every server gets: GC on demand for the memory probe, and the probe itself. */
@@ -71,6 +78,9 @@ export function serverSpec(system: SystemId, options: SpecOptions): ServerSpec {
     case 'parley-uws':
     case 'parley-ws':
       return { args: [...flags, 'server/src/main.ts'], env: parleyEnv(system === 'parley-uws' ? 'uws' : 'ws', options), cwd: REPO_ROOT };
+    case 'parley-before':
+      if (!options.beforeRoot) throw new Error('parley-before needs --before=<folder with an earlier tree of the repository>');
+      return { args: [...flags, join(options.beforeRoot, 'server/src/main.ts')], env: parleyEnv('uws', options), cwd: options.beforeRoot };
     case 'raw-uws':
       return { args: [...flags, join(BENCH_SRC, 'systems/raw-uws-server.ts')], env: { PORT: '0', HOST: '127.0.0.1' }, cwd: REPO_ROOT };
     case 'socketio':
