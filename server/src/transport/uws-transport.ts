@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { HttpRequest as UwsRequest, HttpResponse as UwsResponse, TemplatedApp, us_listen_socket, WebSocket } from 'uWebSockets.js';
 import { CloseCode } from '@parley/shared';
 import type { loadNativeUws } from './load-uws.js';
+import { SendBatch } from './send-batch.js';
 import { SocketLimits } from './socket-limits.js';
 import type { Connection, HttpResponse, SocketEndpoint, Transport, TransportOptions, UpgradeRequest } from './transport.js';
 
@@ -14,23 +15,39 @@ const SEND_DROPPED = 2;
 
 class UwsConnection implements Connection {
   closed = false;
+  /** Frames sent since the last flush; they go out together, corked (see SendBatch). */
+  private queued: string[] = [];
 
   constructor(
     private readonly ws: WebSocket<SocketData>,
     readonly remoteAddress: string,
+    private readonly batch: SendBatch,
   ) {}
 
   send(text: string): void {
     if (this.closed) return;
-    const result = this.ws.send(text, false, false);
-    if (result === SEND_DROPPED || this.ws.getBufferedAmount() > SocketLimits.maxBackpressureBytes) {
-      this.close(CloseCode.SLOW_CONSUMER, 'not reading');
-    }
+    this.queued.push(text);
+    if (this.queued.length === 1) this.batch.enlist(this);
+  }
+
+  flush(): void {
+    if (this.queued.length === 0 || this.closed) return;
+    const frames = this.queued;
+    this.queued = [];
+    let dropped = false;
+    this.ws.cork(() => {
+      for (const text of frames) dropped = this.ws.send(text, false, false) === SEND_DROPPED || dropped;
+    });
+    if (dropped || this.ws.getBufferedAmount() > SocketLimits.maxBackpressureBytes) this.close(CloseCode.SLOW_CONSUMER, 'not reading');
   }
 
   close(code: number, reason = ''): void {
     if (this.closed) return;
+    // What was sent before closing goes first.
+    this.flush();
+    if (this.closed) return;
     this.closed = true;
+    this.queued = [];
     this.ws.end(code, reason);
   }
 
@@ -71,6 +88,7 @@ function readRequest(req: UwsRequest, res: UwsResponse): UpgradeRequest & { meth
 export function createUwsTransport(uws: Uws, options: TransportOptions): Transport {
   const app: TemplatedApp = uws.App();
   const open = new Set<UwsConnection>();
+  const batch = new SendBatch();
   let listenSocket: us_listen_socket | null = null;
 
   for (const [path, endpoint] of Object.entries(options.sockets) as [string, SocketEndpoint][]) {
@@ -103,7 +121,7 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
       },
       open: (ws) => {
         const data = ws.getUserData();
-        const connection = new UwsConnection(ws, data.remoteAddress);
+        const connection = new UwsConnection(ws, data.remoteAddress, batch);
         data.connection = connection;
         open.add(connection);
         endpoint.open(connection, data.context);
