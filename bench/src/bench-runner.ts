@@ -18,7 +18,7 @@ export type BenchOptions = {
   /** Systems to run (each scenario's own list when empty). */
   systems: SystemId[];
   profileDir?: string;
-  /** An earlier tree of the repository: adds `parley-before` next to `parley-uws` in every scenario. */
+  /** An earlier tree of the repository: adds `parley-before` (`parley-ws-before`) after `parley-uws` (`parley-ws`) in every scenario. */
   beforeRoot?: string;
   /** Runs not started by then are skipped (and say so), so the whole run stays bounded. */
   budgetMs: number;
@@ -54,7 +54,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
   for (const scenario of chosen) {
     const systems = scenario.systems
-      .flatMap((s): SystemId[] => (s === 'parley-uws' && options.beforeRoot ? [s, 'parley-before'] : [s]))
+      .flatMap((s): SystemId[] => (options.beforeRoot && s === 'parley-uws' ? [s, 'parley-before'] : options.beforeRoot && s === 'parley-ws' ? [s, 'parley-ws-before'] : [s]))
       .filter((s) => options.systems.length === 0 || options.systems.includes(s));
     const runs: RunRecord[] = [];
     for (let run = 1; run <= options.runs; run++) {

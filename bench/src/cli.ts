@@ -42,6 +42,8 @@ for (const system of systems) if (!(system in SYSTEMS)) throw new Error(`unknown
 const resultsDir = join(REPO_ROOT, 'bench/results');
 mkdirSync(resultsDir, { recursive: true });
 const profileDir = values.profile ? join(resultsDir, 'profiles') : undefined;
+// npm runs this in bench/; paths given on the command line are relative to where npm was started.
+const startDir = process.env.INIT_CWD ?? process.cwd();
 const args = process.argv.slice(2);
 const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
 
@@ -51,7 +53,7 @@ const result = await runBench({
   only: list(values.only),
   systems,
   ...(profileDir ? { profileDir } : {}),
-  ...(values.before ? { beforeRoot: resolve(values.before) } : {}),
+  ...(values.before ? { beforeRoot: resolve(startDir, values.before) } : {}),
   budgetMs: Number(values['budget-min']) * 60_000,
   log: (line) => process.stderr.write(`${line}\n`),
 });
@@ -64,6 +66,6 @@ writeFileSync(
 const report = renderReport(result, command);
 if (values['no-write']) process.stdout.write(`${report}\n`);
 else {
-  writeReport(resolve(values.out), report);
-  process.stderr.write(`wrote ${resolve(values.out)}\n`);
+  writeReport(resolve(startDir, values.out), report);
+  process.stderr.write(`wrote ${resolve(startDir, values.out)}\n`);
 }

@@ -23,13 +23,15 @@ export class LoadProcess {
       if (reply.error) waiter.reject(new Error(`load generator: ${reply.error}`));
       else waiter.resolve(reply.result);
     });
-    this.exited = new Promise((resolve) =>
-      child.once('exit', (code, signal) => {
-        for (const waiter of this.pending.values()) waiter.reject(new Error(`load generator exited (${code ?? signal})`));
+    this.exited = new Promise((resolve) => {
+      const gone = (why: string) => {
+        for (const waiter of this.pending.values()) waiter.reject(new Error(`load generator ${why}`));
         this.pending.clear();
         resolve();
-      }),
-    );
+      };
+      child.once('exit', (code, signal) => gone(`exited (${code ?? signal})`));
+      child.once('error', (error) => gone(`could not start: ${error.message}`));
+    });
   }
 
   get pid(): number {

@@ -94,10 +94,17 @@ export function runNotes(runs: RunRecord[]): string {
 
 /** With `--before`: one line comparing Parley after the change with before it, per metric. */
 export function beforeAfter(runs: RunRecord[], metrics: { key: string; name: string; format: (v: number) => string }[]): string {
-  if (!runs.some((run) => run.system === 'parley-before')) return '';
-  const parts = metrics.map(
-    ({ key, name, format }) =>
-      `${name} ${format(medianOf(runs, 'parley-before', key))} → ${format(medianOf(runs, 'parley-uws', key))} (${times(ratioOf(runs, 'parley-uws', 'parley-before', key))})`,
-  );
-  return `\nChange measured (Parley uWS, before → after, same rounds): ${parts.join('; ')}.\n`;
+  const pairs: [SystemId, SystemId, string][] = [
+    ['parley-uws', 'parley-before', 'uWS'],
+    ['parley-ws', 'parley-ws-before', 'ws'],
+  ];
+  const lines = pairs
+    .filter(([, before]) => runs.some((run) => run.system === before))
+    .map(([after, before, transport]) => {
+      const parts = metrics.map(
+        ({ key, name, format }) => `${name} ${format(medianOf(runs, before, key))} → ${format(medianOf(runs, after, key))} (${times(ratioOf(runs, after, before, key))})`,
+      );
+      return `Change measured (Parley ${transport}, before → after, same rounds): ${parts.join('; ')}.`;
+    });
+  return lines.length ? `\n${lines.join('\n\n')}\n` : '';
 }

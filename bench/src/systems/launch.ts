@@ -31,7 +31,13 @@ export async function launchServer(spec: ServerSpec, core: string | null): Promi
   const child: ChildProcess = spawn(command, args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const probeWaiters: ((sample: MemorySample) => void)[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.once('error', (error) => {
+      log += `cannot start the server: ${error.message}\n`;
+      resolve(null);
+    });
+  });
   let readyLine: (port: number) => void = () => {};
 
   const onLine = (line: string) => {

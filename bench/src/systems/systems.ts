@@ -4,10 +4,10 @@ import type { ServerSpec } from './launch.js';
 
 /**
  * The systems a scenario runs against: Parley on either transport, and the two baselines.
- * `parley-before` is Parley (uWS) from another tree (`--before`), to measure a change before and
- * after in the same run.
+ * `parley-before` and `parley-ws-before` are Parley from another tree (`--before`), to measure a
+ * change before and after in the same run.
  */
-export type SystemId = 'parley-uws' | 'parley-ws' | 'raw-uws' | 'socketio' | 'parley-before';
+export type SystemId = 'parley-uws' | 'parley-ws' | 'raw-uws' | 'socketio' | 'parley-before' | 'parley-ws-before';
 
 /** How the load generator talks to a system. */
 export type Dialect = 'parley' | 'raw' | 'socketio';
@@ -18,6 +18,7 @@ export const SYSTEMS: Record<SystemId, { label: string; dialect: Dialect }> = {
   socketio: { label: 'Socket.IO', dialect: 'socketio' },
   'parley-ws': { label: 'Parley (ws)', dialect: 'parley' },
   'parley-before': { label: 'Parley (uWS) before the change', dialect: 'parley' },
+  'parley-ws-before': { label: 'Parley (ws) before the change', dialect: 'parley' },
 };
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -79,8 +80,13 @@ export function serverSpec(system: SystemId, options: SpecOptions): ServerSpec {
     case 'parley-ws':
       return { args: [...flags, 'server/src/main.ts'], env: parleyEnv(system === 'parley-uws' ? 'uws' : 'ws', options), cwd: REPO_ROOT };
     case 'parley-before':
-      if (!options.beforeRoot) throw new Error('parley-before needs --before=<folder with an earlier tree of the repository>');
-      return { args: [...flags, join(options.beforeRoot, 'server/src/main.ts')], env: parleyEnv('uws', options), cwd: options.beforeRoot };
+    case 'parley-ws-before':
+      if (!options.beforeRoot) throw new Error(`${system} needs --before=<folder with an earlier tree of the repository>`);
+      return {
+        args: [...flags, join(options.beforeRoot, 'server/src/main.ts')],
+        env: parleyEnv(system === 'parley-before' ? 'uws' : 'ws', options),
+        cwd: options.beforeRoot,
+      };
     case 'raw-uws':
       return { args: [...flags, join(BENCH_SRC, 'systems/raw-uws-server.ts')], env: { PORT: '0', HOST: '127.0.0.1' }, cwd: REPO_ROOT };
     case 'socketio':
