@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
 import { CloseCode } from '@parley/shared';
+import { SendBatch } from './send-batch.js';
 import { SocketLimits } from './socket-limits.js';
 import type { Connection, HttpResponse, SocketEndpoint, Transport, TransportOptions, UpgradeRequest } from './transport.js';
 
@@ -10,25 +12,44 @@ class WsConnection implements Connection {
   closed = false;
   /** Set by the ping sweep, cleared by a pong: a socket still unset at the next sweep is dead. */
   awaitingPong = false;
+  /** The TCP socket under ws, corked from the first frame of a batch until SendBatch flushes. */
+  private readonly tcp: Socket;
+  private corked = false;
 
   constructor(
     readonly socket: WebSocket,
     readonly remoteAddress: string,
-  ) {}
+    private readonly batch: SendBatch,
+  ) {
+    // ws does not expose its socket; corking it is the only way to send several frames in one write.
+    this.tcp = (socket as unknown as { _socket: Socket })._socket;
+  }
 
   send(text: string): void {
     if (this.closed) return;
+    if (!this.corked) {
+      this.corked = true;
+      this.tcp.cork();
+      this.batch.enlist(this);
+    }
     this.socket.send(text);
     if (this.socket.bufferedAmount > SocketLimits.maxBackpressureBytes) this.close(CloseCode.SLOW_CONSUMER, 'not reading');
+  }
+
+  flush(): void {
+    if (!this.corked) return;
+    this.corked = false;
+    this.tcp.uncork();
   }
 
   close(code: number, reason = ''): void {
     if (this.closed) return;
     this.closed = true;
+    this.flush();
     this.socket.close(code, reason);
   }
 
-  /** ws writes each frame as it is sent; Node batches small writes on its own, so there is nothing to gather. */
+  /** Every send is gathered per batch already (SendBatch). */
   cork(batch: () => void): void {
     batch();
   }
@@ -63,6 +84,7 @@ function refuseUpgrade(socket: Duplex, response: HttpResponse): void {
 /** The fallback transport: the ws package on node:http. Used with TRANSPORT=ws or when uWS cannot load. */
 export function createWsTransport(options: TransportOptions): Transport {
   const open = new Set<WsConnection>();
+  const batch = new SendBatch();
   const wss = new WebSocketServer({ noServer: true, maxPayload: SocketLimits.maxPayloadBytes, perMessageDeflate: false });
 
   const server = createServer((req, res) => {
@@ -103,7 +125,7 @@ export function createWsTransport(options: TransportOptions): Transport {
     if (!decision.accept) return refuseUpgrade(socket, decision.response);
     const context = decision.context;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new WsConnection(ws, request.remoteAddress);
+      const connection = new WsConnection(ws, request.remoteAddress, batch);
       open.add(connection);
       ws.on('pong', () => {
         connection.awaitingPong = false;
