@@ -6,10 +6,18 @@ export type JournalSync = 'write' | 'fsync';
 type Waiter = { resolve: () => void; reject: (error: Error) => void };
 
 /**
+ * Most entries in one write. A burst (10,000 visitors arriving in the same turn of the event loop)
+ * would otherwise be written, and acknowledged, only after the last of it has been read; with a
+ * cap the first answers go out while the rest is still being read. A few hundred lines is one
+ * write of tens of kilobytes, so the cap costs nothing at steady load.
+ */
+const MAX_BATCH = 256;
+
+/**
  * An append-only file of JSON lines with group commit: entries appended during one turn of the
- * event loop are written with one write(2) (and, with `fsync`, one fdatasync) before any of their
- * promises resolve. So an acknowledged change is in the OS before the client hears of it and
- * survives kill -9; with `fsync` it survives power loss too.
+ * event loop (up to MAX_BATCH) are written with one write(2) (and, with `fsync`, one fdatasync)
+ * before any of their promises resolve. So an acknowledged change is in the OS before the client
+ * hears of it and survives kill -9; with `fsync` it survives power loss too.
  */
 export class Journal {
   private pending: string[] = [];
@@ -44,7 +52,8 @@ export class Journal {
     if (this.closed) return Promise.reject(new Error('the journal is closed'));
     this.pending.push(`${JSON.stringify(entry)}\n`);
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
-    if (!this.scheduled) {
+    if (this.pending.length >= MAX_BATCH) void this.flush();
+    else if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => void this.flush());
     }
