@@ -38,6 +38,7 @@ export class RoutingLoad {
     const startAt = new Float64Array(n);
     const offerAt = new Float64Array(n).fill(NaN);
     const activeAt = new Float64Array(n).fill(NaN);
+    const answeredAt = new Float64Array(n).fill(NaN);
     const active = new Countdown();
     let offers = 0;
     let lostRaces = 0;
@@ -64,7 +65,9 @@ export class RoutingLoad {
     }
     this.visitors.forEach((visitor, i) => {
       visitor.socket.onText = (text) => {
-        if (text.startsWith('{"type":"conversation"') && text.includes('"status":"active"') && Number.isNaN(activeAt[i]!)) {
+        if (!text.startsWith('{"type":"conversation"')) return;
+        if (Number.isNaN(answeredAt[i]!)) answeredAt[i] = performance.now();
+        if (text.includes('"status":"active"') && Number.isNaN(activeAt[i]!)) {
           activeAt[i] = performance.now();
           active.hit();
         }
@@ -86,9 +89,13 @@ export class RoutingLoad {
     const cpu = stop();
 
     const offerLatency = new Samples();
+    const answerLatency = new Samples();
     let drainMs = 0;
+    let firstOfferMs = Infinity;
     for (let i = 0; i < n; i++) {
       if (!Number.isNaN(offerAt[i]!)) offerLatency.add(offerAt[i]! - startAt[i]!);
+      if (!Number.isNaN(offerAt[i]!)) firstOfferMs = Math.min(firstOfferMs, offerAt[i]! - t0);
+      if (!Number.isNaN(answeredAt[i]!)) answerLatency.add(answeredAt[i]! - startAt[i]!);
       if (!Number.isNaN(activeAt[i]!)) drainMs = Math.max(drainMs, activeAt[i]! - t0);
     }
     return {
@@ -102,6 +109,8 @@ export class RoutingLoad {
       otherErrors,
       firstError,
       offerLatency: offerLatency.summary(),
+      answerLatency: answerLatency.summary(),
+      firstOfferMs,
       serverCpuSeconds: cpu.serverCpu,
     };
   }

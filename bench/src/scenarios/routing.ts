@@ -20,6 +20,8 @@ type BurstResult = {
   otherErrors: number;
   firstError: string;
   offerLatency: Summary;
+  answerLatency: Summary;
+  firstOfferMs: number;
   serverCpuSeconds: number;
 };
 type Level = { level: number; queued: number; fillPerArrival: { serverCpuPerUnitUs: number }; arrival: Summary; freedPerDecision: Summary };
@@ -52,6 +54,9 @@ export const routingScenario: Scenario = {
         offerP50: burst.offerLatency.p50,
         offerP99: burst.offerLatency.p99,
         offered: burst.offerLatency.count,
+        firstOfferMs: burst.firstOfferMs,
+        answerP50: burst.answerLatency.p50,
+        answerP99: burst.answerLatency.p99,
         drainMs: burst.drainMs,
         accepted: burst.accepted,
         offers: burst.offers,
