@@ -41,12 +41,17 @@ export class RoutingLoad {
     const answeredAt = new Float64Array(n).fill(NaN);
     const active = new Countdown();
     let offers = 0;
+    // Everything the server sent during the burst, to see where its sending went.
+    const received = { agentFrames: 0, agentBytes: 0, visitorFrames: 0, visitorBytes: 0, positionFrames: 0, agentQueueFrames: 0 };
     let lostRaces = 0;
     let otherErrors = 0;
     let firstError = '';
 
     for (const agent of this.agents) {
       agent.socket.onText = (text) => {
+        received.agentFrames++;
+        received.agentBytes += text.length;
+        if (text.startsWith('{"type":"queue"')) received.agentQueueFrames++;
         if (text.startsWith('{"type":"offer"')) {
           const now = performance.now();
           const { offer } = JSON.parse(text) as { offer: { conversationId: string; visitor: { id: string } } };
@@ -65,6 +70,9 @@ export class RoutingLoad {
     }
     this.visitors.forEach((visitor, i) => {
       visitor.socket.onText = (text) => {
+        received.visitorFrames++;
+        received.visitorBytes += text.length;
+        if (text.startsWith('{"type":"queue"')) received.positionFrames++;
         if (!text.startsWith('{"type":"conversation"')) return;
         if (Number.isNaN(answeredAt[i]!)) answeredAt[i] = performance.now();
         if (text.includes('"status":"active"') && Number.isNaN(activeAt[i]!)) {
@@ -110,6 +118,7 @@ export class RoutingLoad {
       firstError,
       offerLatency: offerLatency.summary(),
       answerLatency: answerLatency.summary(),
+      ...received,
       firstOfferMs,
       serverCpuSeconds: cpu.serverCpu,
     };

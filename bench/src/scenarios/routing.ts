@@ -23,6 +23,12 @@ type BurstResult = {
   answerLatency: Summary;
   firstOfferMs: number;
   serverCpuSeconds: number;
+  agentFrames: number;
+  agentBytes: number;
+  visitorFrames: number;
+  visitorBytes: number;
+  positionFrames: number;
+  agentQueueFrames: number;
 };
 type Level = { level: number; queued: number; fillPerArrival: { serverCpuPerUnitUs: number }; arrival: Summary; freedPerDecision: Summary };
 
@@ -55,6 +61,11 @@ export const routingScenario: Scenario = {
         offerP99: burst.offerLatency.p99,
         offered: burst.offerLatency.count,
         firstOfferMs: burst.firstOfferMs,
+        framesPerVisitor: (burst.agentFrames + burst.visitorFrames) / burst.visitors,
+        kbPerVisitor: (burst.agentBytes + burst.visitorBytes) / burst.visitors / 1024,
+        positionFrames: burst.positionFrames,
+        agentQueueFrames: burst.agentQueueFrames,
+        agentMB: burst.agentBytes / 2 ** 20,
         answerP50: burst.answerLatency.p50,
         answerP99: burst.answerLatency.p99,
         drainMs: burst.drainMs,
