@@ -91,7 +91,8 @@ export function createAgentEndpoint(deps: AgentEndpointDeps): SocketEndpoint<nul
       return { accept: true, context: null };
     },
     open(connection) {
-      byConnection.set(connection, { ...pipeline.initialState(connection), agentId: null, client: 'browser' });
+      // Not a spread: see the visitor endpoint (a hidden class per connection otherwise).
+      byConnection.set(connection, Object.assign(pipeline.initialState(connection), { agentId: null, client: 'browser' as const }));
     },
     message(connection, text) {
       const session = byConnection.get(connection);
