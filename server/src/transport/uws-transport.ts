@@ -125,6 +125,8 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
         data.connection = connection;
         open.add(connection);
         endpoint.open(connection, data.context);
+        // The endpoint keeps what it needs of the upgrade's context; an idle socket need not hold the rest.
+        data.context = null;
       },
       message: (ws, message, isBinary) => {
         const connection = ws.getUserData().connection;
