@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { machineInfo, type MachineInfo } from './machine/machine-info.js';
 import { choosePinning, type Pinning } from './machine/pinning.js';
 import { idleScenario } from './scenarios/idle.js';
@@ -6,7 +8,8 @@ import { routingScenario } from './scenarios/routing.js';
 import type { RunContext, RunRecord, Scenario } from './scenarios/scenario.js';
 import { statsScenario } from './scenarios/stats.js';
 import { stormScenario } from './scenarios/storm.js';
-import type { SystemId } from './systems/systems.js';
+import { buildServers } from './systems/build-servers.js';
+import { REPO_ROOT, type SystemId } from './systems/systems.js';
 
 export const SCENARIOS: Scenario[] = [relayScenario, idleScenario, routingScenario, statsScenario, stormScenario];
 
@@ -22,6 +25,8 @@ export type BenchOptions = {
   beforeRoot?: string;
   /** Runs not started by then are skipped (and say so), so the whole run stays bounded. */
   budgetMs: number;
+  /** Run Parley and the baselines from their TypeScript sources with tsx instead of bundles. */
+  tsx: boolean;
   log: (line: string) => void;
 };
 
@@ -32,6 +37,8 @@ export type BenchResult = {
   seconds: number;
   runs: number;
   smoke: boolean;
+  /** How the servers ran: bundled by esbuild, or from sources with tsx. */
+  servers: 'bundled' | 'tsx';
   scenarios: { scenario: Scenario; runs: RunRecord[] }[];
 };
 
@@ -42,14 +49,28 @@ export type BenchResult = {
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
   const pinning = choosePinning(!options.smoke);
+  // Inside the repository, so that the bundles find node_modules; one folder per run of the bench.
+  const buildDir = join(REPO_ROOT, 'bench/results', `build-${process.pid}`);
+  mkdirSync(buildDir, { recursive: true });
+  const builds = options.tsx ? null : await buildServers(REPO_ROOT, buildDir, options.beforeRoot);
   const context: RunContext = {
+    builds,
     pinning,
     smoke: options.smoke,
     log: options.log,
     ...(options.profileDir ? { profileDir: options.profileDir } : {}),
     ...(options.beforeRoot ? { beforeRoot: options.beforeRoot } : {}),
   };
-  const result: BenchResult = { machine: machineInfo(), pinning, startedAt: new Date().toISOString(), seconds: 0, runs: options.runs, smoke: options.smoke, scenarios: [] };
+  const result: BenchResult = {
+    machine: machineInfo(),
+    pinning,
+    startedAt: new Date().toISOString(),
+    seconds: 0,
+    runs: options.runs,
+    smoke: options.smoke,
+    servers: builds ? 'bundled' : 'tsx',
+    scenarios: [],
+  };
   const chosen = SCENARIOS.filter((s) => options.only.length === 0 || options.only.includes(s.name));
 
   for (const scenario of chosen) {
@@ -78,6 +99,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }
     result.scenarios.push({ scenario, runs });
   }
+  rmSync(buildDir, { recursive: true, force: true });
   result.seconds = (performance.now() - started) / 1000;
   return result;
 }

@@ -12,6 +12,8 @@ import { REPO_ROOT, SYSTEMS, type SystemId } from './systems/systems.js';
  *   --only=a,b       scenarios: relay, idle, routing, stats, storm
  *   --systems=a,b    parley-uws, parley-ws, raw-uws, socketio
  *   --profile        servers write V8 CPU profiles to bench/results/profiles
+ *   --tsx            run the servers from their TypeScript sources with tsx (as npm start does)
+ *                    instead of esbuild bundles
  *   --smoke          a few seconds of tiny load (what npm test runs)
  *   --no-write       print the report instead of writing BENCHMARKS.md
  *   --budget-min=N   runs not started after N minutes are skipped (default 19)
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     'budget-min': { type: 'string', default: '19' },
     out: { type: 'string', default: join(REPO_ROOT, 'BENCHMARKS.md') },
     before: { type: 'string' },
+    tsx: { type: 'boolean', default: false },
   },
 });
 
@@ -55,6 +58,7 @@ const result = await runBench({
   ...(profileDir ? { profileDir } : {}),
   ...(values.before ? { beforeRoot: resolve(startDir, values.before) } : {}),
   budgetMs: Number(values['budget-min']) * 60_000,
+  tsx: values.tsx,
   log: (line) => process.stderr.write(`${line}\n`),
 });
 

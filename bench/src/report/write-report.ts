@@ -17,7 +17,7 @@ function conditions(result: BenchResult, command: string): string {
     '',
     `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.kernel}, Node ${machine.node}, ${machine.memoryGiB} GiB. ${result.pinning.note}. Load average when the run started: ${Number.isFinite(machine.loadAverageAtStart) ? machine.loadAverageAtStart.toFixed(2) : 'unknown'}. ${otherLine}`,
     '',
-    `Method: every figure is the median of ${result.runs} runs; systems alternate within each round (A B C, A B C, …) and a ratio is taken between runs of the same round, then its median reported. Each run starts a fresh server process and a fresh load generator process (loopback only). Server CPU is user + system time from /proc/<pid>/stat over the measured window (all threads). Limit: the side that used (nearly) all of its core; when neither did, other work on the machine or latency held the run back.`,
+    `Method: every figure is the median of ${result.runs} runs; systems alternate within each round (A B C, A B C, …) and a ratio is taken between runs of the same round, then its median reported. Each run starts a fresh server process and a fresh load generator process (loopback only). ${result.servers === 'bundled' ? 'The servers run as esbuild bundles of their sources (as a production build would; see bench/src/systems/build-servers.ts).' : 'The servers run from their TypeScript sources under tsx (`--tsx`).'} Server CPU is user + system time from /proc/<pid>/stat over the measured window (all threads). Limit: the side that used (nearly) all of its core; when neither did, other work on the machine or latency held the run back.`,
   ].join('\n');
 }
 

@@ -29,11 +29,21 @@ export async function withSystem<R>(
 ): Promise<R> {
   const folder = mkdtempSync(join(tmpdir(), `parley-bench-${scenario}-`));
   const { path: configPath, agents } = writeParleyConfig(folder, CONFIGURED_AGENTS, AGENT_CAPACITY);
-  const spec = serverSpec(system, { folder, configPath, ...(options.recovery ? { recovery: true } : {}), ...(context.profileDir ? { profileDir: context.profileDir } : {}), ...(context.beforeRoot ? { beforeRoot: context.beforeRoot } : {}) });
+  const spec = serverSpec(system, {
+    folder,
+    configPath,
+    builds: context.builds,
+    ...(options.recovery ? { recovery: true } : {}),
+    ...(context.profileDir ? { profileDir: context.profileDir } : {}),
+    ...(context.beforeRoot ? { beforeRoot: context.beforeRoot } : {}),
+  });
   let server: RunningServer | null = null;
   let load: LoadProcess | null = null;
   try {
     server = await launchServer(spec, context.pinning.server);
+    const wanted = system === 'parley-uws' || system === 'parley-before' ? 'uws' : system === 'parley-ws' || system === 'parley-ws-before' ? 'ws' : undefined;
+    // Parley falls back to ws when the uWS binary does not load: that would not be the system named.
+    if (wanted && server.ready.transport !== wanted) throw new Error(`${system} runs on ${server.ready.transport}, not ${wanted}`);
     load = await LoadProcess.start(context.pinning.load, scenario);
     const base = `127.0.0.1:${server.port}`;
     const target: Target = { dialect: SYSTEMS[system].dialect, http: `http://${base}`, ws: `ws://${base}`, ...(SYSTEMS[system].dialect === 'parley' ? { agents } : {}) };

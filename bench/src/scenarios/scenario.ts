@@ -1,4 +1,5 @@
 import type { Pinning } from '../machine/pinning.js';
+import type { Builds } from '../systems/build-servers.js';
 import type { SystemId } from '../systems/systems.js';
 
 /** Figures of one run of a scenario against one system: numbers only, so medians can be taken. */
@@ -12,6 +13,8 @@ export type RunContext = {
   profileDir?: string;
   /** When set, `parley-before` runs the server of this other tree. */
   beforeRoot?: string;
+  /** The bundled servers; null runs them from their sources with tsx. */
+  builds: Builds | null;
   log: (line: string) => void;
 };
 

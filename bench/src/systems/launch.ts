@@ -14,6 +14,8 @@ export type MemorySample = { rss: number; heapUsed: number; heapTotal: number; e
 export type RunningServer = {
   pid: number;
   port: number;
+  /** The line that said the server listens (Parley's names its transport). */
+  ready: { port: number; transport?: string };
   /** Forces a full GC in the server and reads its memory (see memory-probe.ts). */
   probe(): Promise<MemorySample>;
   /** SIGTERM, then SIGKILL if it has not exited within 15 s. */
@@ -38,7 +40,7 @@ export async function launchServer(spec: ServerSpec, core: string | null): Promi
       resolve(null);
     });
   });
-  let readyLine: (port: number) => void = () => {};
+  let readyLine: (entry: { port: number; transport?: string }) => void = () => {};
 
   const onLine = (line: string) => {
     if (line.startsWith(PROBE_MARK)) {
@@ -48,8 +50,8 @@ export async function launchServer(spec: ServerSpec, core: string | null): Promi
     if (log.length < 20_000) log += `${line}\n`;
     if (!line.startsWith('{')) return;
     try {
-      const entry = JSON.parse(line) as { port?: number; ready?: boolean; msg?: string };
-      if (entry.port && (entry.ready || entry.msg?.startsWith('Parley listening'))) readyLine(entry.port);
+      const entry = JSON.parse(line) as { port?: number; ready?: boolean; msg?: string; transport?: string };
+      if (entry.port && (entry.ready || entry.msg?.startsWith('Parley listening'))) readyLine({ ...entry, port: entry.port });
     } catch {
       // Not one of the JSON lines we look for.
     }
@@ -64,11 +66,11 @@ export async function launchServer(spec: ServerSpec, core: string | null): Promi
     });
   }
 
-  const port = await new Promise<number>((resolve, reject) => {
+  const ready = await new Promise<{ port: number; transport?: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within ${READY_TIMEOUT_MS} ms:\n${log}`)), READY_TIMEOUT_MS);
-    readyLine = (p) => {
+    readyLine = (entry) => {
       clearTimeout(timer);
-      resolve(p);
+      resolve(entry);
     };
     void exited.then((code) => {
       clearTimeout(timer);
@@ -78,7 +80,8 @@ export async function launchServer(spec: ServerSpec, core: string | null): Promi
 
   return {
     pid: child.pid!,
-    port,
+    port: ready.port,
+    ready,
     output: () => log,
     probe: () =>
       new Promise<MemorySample>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Builds } from './build-servers.js';
 import type { ServerSpec } from './launch.js';
 
 /**
@@ -23,32 +24,45 @@ export const SYSTEMS: Record<SystemId, { label: string; dialect: Dialect }> = {
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BENCH_SRC = fileURLToPath(new URL('../', import.meta.url));
-const PROBE = join(BENCH_SRC, 'systems/memory-probe.ts');
 
 export type SpecOptions = {
   /** The run's temporary folder (journal, config). */
   folder: string;
   /** Parley's rooms-and-agents file. */
   configPath: string;
+  /** The bundled servers (build-servers.ts); null: run from the TypeScript sources with tsx. */
+  builds: Builds | null;
   /** Socket.IO: turn on connection state recovery (the reconnect storm). */
   recovery?: boolean;
   /** Write a V8 CPU profile of the server into this folder when it exits. */
   profileDir?: string;
-  /** `parley-before`: the root of the other tree. */
+  /** `parley-before` from sources (with tsx): the root of the other tree. */
   beforeRoot?: string;
 };
 
-/** Node flags every server gets: GC on demand for the memory probe, and the probe itself. */
-function nodeFlags(options: SpecOptions): string[] {
-  const flags = ['--expose-gc', '--import', 'tsx', '--import', PROBE];
-  if (options.profileDir) flags.unshift('--cpu-prof', `--cpu-prof-dir=${options.profileDir}`);
-  return flags;
+type Program = 'parley' | 'parleyBefore' | 'raw' | 'socketio';
+
+const SOURCES: Record<Program, (options: SpecOptions) => string> = {
+  parley: () => join(REPO_ROOT, 'server/src/main.ts'),
+  parleyBefore: (options) => {
+    if (!options.beforeRoot) throw new Error('parley-before needs --before=<folder with an earlier tree of the repository>');
+    return join(options.beforeRoot, 'server/src/main.ts');
+  },
+  raw: () => join(BENCH_SRC, 'systems/raw-uws-server.ts'),
+  socketio: () => join(BENCH_SRC, 'systems/socketio-server.ts'),
+};
+
+/** `node` arguments for a program: the bundle (with the bundled memory probe), or the sources under tsx. */
+function nodeArgs(program: Program, options: SpecOptions): string[] {
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  if (!options.builds) return [...profile, '--import', 'tsx', '--import', join(BENCH_SRC, 'systems/memory-probe.ts'), SOURCES[program](options)];
+  const bundle = options.builds[program];
+  if (!bundle) throw new Error(`no build of ${program} (parley-before needs --before)`);
+  return [...profile, '--import', options.builds.probe, bundle];
 }
 
 /**
- * Parley runs as `npm start` runs it (`node --import tsx server/src/main.ts`; tsx transforms the
- * sources once at load time), with the embedded store (memory plus journal with group commit),
- * as in production. Rate limits are raised so that one load generator on one address is not
+ * Parley runs with the embedded store (memory plus journal with group commit), as in production. Rate limits are raised so that one load generator on one address is not
  * throttled; the limiter's code still runs on every frame.
  */
 function parleyEnv(transport: 'uws' | 'ws', options: SpecOptions): Record<string, string> {
@@ -74,26 +88,16 @@ function parleyEnv(transport: 'uws' | 'ws', options: SpecOptions): Record<string
 }
 
 export function serverSpec(system: SystemId, options: SpecOptions): ServerSpec {
-  const flags = nodeFlags(options);
   switch (system) {
     case 'parley-uws':
     case 'parley-ws':
-      return { args: [...flags, 'server/src/main.ts'], env: parleyEnv(system === 'parley-uws' ? 'uws' : 'ws', options), cwd: REPO_ROOT };
+      return { args: nodeArgs('parley', options), env: parleyEnv(system === 'parley-uws' ? 'uws' : 'ws', options), cwd: REPO_ROOT };
     case 'parley-before':
     case 'parley-ws-before':
-      if (!options.beforeRoot) throw new Error(`${system} needs --before=<folder with an earlier tree of the repository>`);
-      return {
-        args: [...flags, join(options.beforeRoot, 'server/src/main.ts')],
-        env: parleyEnv(system === 'parley-before' ? 'uws' : 'ws', options),
-        cwd: options.beforeRoot,
-      };
+      return { args: nodeArgs('parleyBefore', options), env: parleyEnv(system === 'parley-before' ? 'uws' : 'ws', options), cwd: options.beforeRoot ?? REPO_ROOT };
     case 'raw-uws':
-      return { args: [...flags, join(BENCH_SRC, 'systems/raw-uws-server.ts')], env: { PORT: '0', HOST: '127.0.0.1' }, cwd: REPO_ROOT };
+      return { args: nodeArgs('raw', options), env: { PORT: '0', HOST: '127.0.0.1' }, cwd: REPO_ROOT };
     case 'socketio':
-      return {
-        args: [...flags, join(BENCH_SRC, 'systems/socketio-server.ts')],
-        env: { PORT: '0', HOST: '127.0.0.1', SIO_RECOVERY: options.recovery ? '1' : '0' },
-        cwd: REPO_ROOT,
-      };
+      return { args: nodeArgs('socketio', options), env: { PORT: '0', HOST: '127.0.0.1', SIO_RECOVERY: options.recovery ? '1' : '0' }, cwd: REPO_ROOT };
   }
 }
