@@ -4,7 +4,7 @@ import { CloseCode } from '@parley/shared';
 import type { loadNativeUws } from './load-uws.js';
 import { SendBatch } from './send-batch.js';
 import { SocketLimits } from './socket-limits.js';
-import type { Connection, HttpResponse, SocketEndpoint, Transport, TransportOptions, UpgradeRequest } from './transport.js';
+import type { Connection, HttpRequest, HttpResponse, SocketEndpoint, Transport, TransportOptions } from './transport.js';
 
 type Uws = NonNullable<ReturnType<typeof loadNativeUws>['uws']>;
 type SocketData = { context: unknown; remoteAddress: string; connection: UwsConnection | null };
@@ -69,8 +69,10 @@ function writeResponse(res: UwsResponse, response: HttpResponse): void {
   });
 }
 
-/** Everything uWS lets us read from a request, copied out synchronously as uWS requires. */
-function readRequest(req: UwsRequest, res: UwsResponse): UpgradeRequest & { method: string } {
+const NO_BODY = Buffer.alloc(0);
+
+/** Everything uWS lets us read from a request, copied out synchronously as uWS requires; the body comes later, if any. */
+function readRequest(req: UwsRequest, res: UwsResponse): HttpRequest {
   const headers: Record<string, string> = {};
   req.forEach((name, value) => {
     headers[name] = value;
@@ -81,6 +83,7 @@ function readRequest(req: UwsRequest, res: UwsResponse): UpgradeRequest & { meth
     query: new URLSearchParams(req.getQuery() ?? ''),
     header: (name) => headers[name],
     remoteAddress: decoder.decode(res.getRemoteAddressAsText()),
+    body: NO_BODY,
   };
 }
 
@@ -147,30 +150,35 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
 
   app.any('/*', (res, req) => {
     const request = readRequest(req, res);
-    let aborted = false;
+    let done = false;
     res.onAborted(() => {
-      aborted = true;
+      done = true;
     });
+    const respond = (response: HttpResponse) => {
+      if (!done) writeResponse(res, response);
+      done = true;
+    };
+    const fail = (error: unknown) => {
+      options.onError(error, 'http');
+      respond({ status: 500, body: 'Internal error' });
+    };
+    // A handler that answers at once (statistics, health) is answered inside this callback, where
+    // uWS has the socket corked already; only a promise waits for a later turn.
+    const handle = () => {
+      let result: HttpResponse | Promise<HttpResponse>;
+      try {
+        result = options.http(request);
+      } catch (error) {
+        return fail(error);
+      }
+      if (result instanceof Promise) result.then(respond, fail);
+      else respond(result);
+    };
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return handle();
     const chunks: Buffer[] = [];
     let size = 0;
-    const respond = (response: HttpResponse) => {
-      if (!aborted) writeResponse(res, response);
-      aborted = true;
-    };
-    const handle = async () => {
-      try {
-        respond(await options.http({ ...request, body: Buffer.concat(chunks) }));
-      } catch (error) {
-        options.onError(error, 'http');
-        respond({ status: 500, body: 'Internal error' });
-      }
-    };
-    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') {
-      void handle();
-      return;
-    }
     res.onData((chunk, isLast) => {
-      if (aborted) return;
+      if (done) return;
       size += chunk.byteLength;
       if (size > SocketLimits.maxHttpBodyBytes) {
         respond({ status: 413, headers: { 'content-type': 'application/json' }, body: '{"error":"TOO_LARGE","message":"The request body is too large."}' });
@@ -178,7 +186,9 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
       }
       // uWS reuses the chunk's memory after this callback returns: copy it.
       chunks.push(Buffer.from(chunk.slice(0)));
-      if (isLast) void handle();
+      if (!isLast) return;
+      request.body = Buffer.concat(chunks);
+      handle();
     });
   });
 
