@@ -81,6 +81,8 @@ function refuseUpgrade(socket: Duplex, response: HttpResponse): void {
   socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }
 
+const NO_BODY = Buffer.alloc(0);
+
 /** The fallback transport: the ws package on node:http. Used with TRANSPORT=ws or when uWS cannot load. */
 export function createWsTransport(options: TransportOptions): Transport {
   const open = new Set<WsConnection>();
@@ -88,6 +90,24 @@ export function createWsTransport(options: TransportOptions): Transport {
   const wss = new WebSocketServer({ noServer: true, maxPayload: SocketLimits.maxPayloadBytes, perMessageDeflate: false });
 
   const server = createServer((req, res) => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const fail = (error: unknown) => {
+      options.onError(error, 'http');
+      writeResponse(res, { status: 500, body: 'Internal error' });
+    };
+    const handle = (body: Buffer) => {
+      if (res.headersSent) return;
+      let result: HttpResponse | Promise<HttpResponse>;
+      try {
+        result = options.http({ ...toUpgradeRequest(req), method, body });
+      } catch (error) {
+        return fail(error);
+      }
+      if (result instanceof Promise) result.then((response) => writeResponse(res, response), fail);
+      else writeResponse(res, result);
+    };
+    // Requests without a body are answered at once (node:http discards anything a client sent anyway).
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return handle(NO_BODY);
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -99,16 +119,7 @@ export function createWsTransport(options: TransportOptions): Transport {
       }
       chunks.push(chunk);
     });
-    req.on('end', async () => {
-      if (res.headersSent) return;
-      const request = toUpgradeRequest(req);
-      try {
-        writeResponse(res, await options.http({ ...request, method: (req.method ?? 'GET').toUpperCase(), body: Buffer.concat(chunks) }));
-      } catch (error) {
-        options.onError(error, 'http');
-        writeResponse(res, { status: 500, body: 'Internal error' });
-      }
-    });
+    req.on('end', () => handle(Buffer.concat(chunks)));
   });
 
   server.on('upgrade', (req, socket, head) => {
