@@ -70,8 +70,12 @@ function toUpgradeRequest(req: IncomingMessage): UpgradeRequest {
 
 function writeResponse(res: ServerResponse, response: HttpResponse): void {
   if (res.headersSent) return;
-  res.writeHead(response.status, response.headers);
-  res.end(response.body ?? '');
+  const body = response.body ?? '';
+  // With its length known up front, node:http sends the body as is rather than in chunked
+  // encoding. 204 and 304 have no body and must not say a length.
+  const bodiless = response.status === 204 || response.status === 304;
+  res.writeHead(response.status, bodiless ? response.headers : { ...response.headers, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(bodiless ? undefined : body);
 }
 
 function refuseUpgrade(socket: Duplex, response: HttpResponse): void {
