@@ -6,16 +6,20 @@ export type JournalSync = 'write' | 'fsync';
 type Waiter = { resolve: () => void; reject: (error: Error) => void };
 
 /**
- * Most entries in one write. A burst (10,000 visitors arriving in the same turn of the event loop)
- * would otherwise be written, and acknowledged, only after the last of it has been read; with a
- * cap the first answers go out while the rest is still being read. A few hundred lines is one
- * write of tens of kilobytes, so the cap costs nothing at steady load.
+ * How long an entry waits for others to share its write. A turn of the event loop normally takes
+ * far less and its whole batch goes in one write; but a burst (10,000 visitors arriving at once)
+ * is read in one long turn, and without this it would be written, and answered, only after the
+ * last of it has been read. A count would split the batches of a busy steady load as well, and
+ * smaller batches mean more system calls per message (measured: +40% CPU per relayed message
+ * with at most 256 entries per write).
  */
-const MAX_BATCH = 256;
+const MAX_WAIT_MS = 5;
+/** And at most this many entries per write, to keep each write bounded. */
+const MAX_BATCH = 4096;
 
 /**
  * An append-only file of JSON lines with group commit: entries appended during one turn of the
- * event loop (up to MAX_BATCH) are written with one write(2) (and, with `fsync`, one fdatasync)
+ * event loop (within MAX_WAIT_MS) are written with one write(2) (and, with `fsync`, one fdatasync)
  * before any of their promises resolve. So an acknowledged change is in the OS before the client
  * hears of it and survives kill -9; with `fsync` it survives power loss too.
  */
@@ -26,6 +30,8 @@ export class Journal {
   private failed: Error | null = null;
   private closed = false;
   private inFlight: Promise<void> = Promise.resolve();
+  /** When the oldest entry not yet handed to a write was appended (performance.now()). */
+  private firstPendingAt = 0;
 
   private constructor(
     private readonly fd: number,
@@ -50,9 +56,10 @@ export class Journal {
   append(entry: JournalEntry): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
     if (this.closed) return Promise.reject(new Error('the journal is closed'));
+    if (this.pending.length === 0) this.firstPendingAt = performance.now();
     this.pending.push(`${JSON.stringify(entry)}\n`);
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
-    if (this.pending.length >= MAX_BATCH) void this.flush();
+    if (this.pending.length >= MAX_BATCH || performance.now() - this.firstPendingAt >= MAX_WAIT_MS) void this.flush();
     else if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => void this.flush());
