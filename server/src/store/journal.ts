@@ -7,13 +7,13 @@ type Waiter = { resolve: () => void; reject: (error: Error) => void };
 
 /**
  * How long an entry waits for others to share its write. A turn of the event loop normally takes
- * far less and its whole batch goes in one write; but a burst (10,000 visitors arriving at once)
- * is read in one long turn, and without this it would be written, and answered, only after the
- * last of it has been read. A count would split the batches of a busy steady load as well, and
- * smaller batches mean more system calls per message (measured: +40% CPU per relayed message
- * with at most 256 entries per write).
+ * less and its whole batch goes in one write; only a turn that reads a burst (thousands of
+ * visitors arriving at once) runs longer, and then the first of them are written, and answered,
+ * while the rest is still being read. Not a count: a cap of 256 entries split the batches of a
+ * busy steady load too, and smaller batches mean more system calls per message. 20 ms is longer
+ * than a saturated relay's turn (about 15 ms for 1,000 messages in flight).
  */
-const MAX_WAIT_MS = 5;
+const MAX_WAIT_MS = 20;
 /** And at most this many entries per write, to keep each write bounded. */
 const MAX_BATCH = 4096;
 
