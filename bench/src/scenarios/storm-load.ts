@@ -144,7 +144,7 @@ export class StormLoad {
   }
 
   /** Drop, send while away, reconnect everyone at once; measures until every visitor has resumed. */
-  async storm(args: { target: Target; serverPid: number; timeoutMs: number }) {
+  async storm(args: { target: Target; serverPid: number; timeoutMs: number; concurrency: number }) {
     const { target } = args;
     for (const visitor of this.visitors) {
       visitor.socket!.onClose = () => {};
@@ -177,8 +177,10 @@ export class StormLoad {
         firstFailure ||= (error as Error).message;
       }
     };
-    // Every reconnect starts in this turn of the event loop.
-    const attempts = this.visitors.map(resume);
+    // At most `concurrency` reconnects in flight: the servers' listen backlogs hold 511-512
+    // pending connections, and beyond that the kernel drops SYNs and the client retries after a
+    // second; measured so, every system "resumes in 1.1 s" and the figure says nothing of the server.
+    const attempts = inBatches(this.visitors, args.concurrency, resume);
     let all = true;
     try {
       await resumed.reach(this.visitors.length, args.timeoutMs, 'every visitor to resume');
@@ -186,7 +188,7 @@ export class StormLoad {
       all = false;
     }
     const cpu = stop();
-    await Promise.allSettled(attempts);
+    await attempts.catch(() => {});
 
     const times = new Samples();
     let lost = 0;
