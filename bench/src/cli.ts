@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runBench } from './bench-runner.js';
+import { runBench, SCENARIOS, type BenchResult } from './bench-runner.js';
+import type { RunRecord } from './scenarios/scenario.js';
 import { renderReport, writeReport } from './report/write-report.js';
 import { REPO_ROOT, SYSTEMS, type SystemId } from './systems/systems.js';
 
@@ -17,6 +18,7 @@ import { REPO_ROOT, SYSTEMS, type SystemId } from './systems/systems.js';
  *   --smoke          a few seconds of tiny load (what npm test runs)
  *   --no-write       print the report instead of writing BENCHMARKS.md
  *   --budget-min=N   runs not started after N minutes are skipped (default 19)
+ *   --from=FILE      write the report from saved results (bench/results/bench-*.json) instead of running
  *   --before=DIR     also run Parley (uWS) from DIR, an earlier tree of the repository, next to
  *                    parley-uws in each round: before and after a change, measured alike. E.g.
  *                    git archive COMMIT server | tar -x -C DIR && ln -s "$PWD/node_modules" DIR/
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(REPO_ROOT, 'BENCHMARKS.md') },
     before: { type: 'string' },
     tsx: { type: 'boolean', default: false },
+    from: { type: 'string' },
   },
 });
 
@@ -48,26 +51,35 @@ const profileDir = values.profile ? join(resultsDir, 'profiles') : undefined;
 // npm runs this in bench/; paths given on the command line are relative to where npm was started.
 const startDir = process.env.INIT_CWD ?? process.cwd();
 const args = process.argv.slice(2);
-const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+const command = args.length ? `npm run bench -w bench -- ${args.join(" ")}` : "npm run bench";
 
-const result = await runBench({
-  smoke: values.smoke,
-  runs: Number(values.runs),
-  only: list(values.only),
-  systems,
-  ...(profileDir ? { profileDir } : {}),
-  ...(values.before ? { beforeRoot: resolve(startDir, values.before) } : {}),
-  budgetMs: Number(values['budget-min']) * 60_000,
-  tsx: values.tsx,
-  log: (line) => process.stderr.write(`${line}\n`),
-});
+type SavedResult = Omit<BenchResult, 'scenarios'> & { command?: string; scenarios: { scenario: string; runs: RunRecord[] }[] };
 
-const stamp = result.startedAt.replace(/[:.]/g, '-');
-writeFileSync(
-  join(resultsDir, `bench-${stamp}.json`),
-  JSON.stringify({ ...result, scenarios: result.scenarios.map(({ scenario, runs }) => ({ scenario: scenario.name, runs })) }, null, 2),
-);
-const report = renderReport(result, command);
+async function measureOrLoad(): Promise<{ result: BenchResult; command: string }> {
+  if (values.from) {
+    const saved = JSON.parse(readFileSync(resolve(startDir, values.from), 'utf8')) as SavedResult;
+    const scenarios = saved.scenarios.map(({ scenario, runs }) => ({ scenario: SCENARIOS.find((s) => s.name === scenario)!, runs }));
+    return { result: { ...saved, scenarios }, command: saved.command ?? 'npm run bench' };
+  }
+  const result = await runBench({
+    smoke: values.smoke,
+    runs: Number(values.runs),
+    only: list(values.only),
+    systems,
+    ...(profileDir ? { profileDir } : {}),
+    ...(values.before ? { beforeRoot: resolve(startDir, values.before) } : {}),
+    budgetMs: Number(values['budget-min']) * 60_000,
+    tsx: values.tsx,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  const stamp = result.startedAt.replace(/[:.]/g, '-');
+  const saved: SavedResult = { ...result, command, scenarios: result.scenarios.map(({ scenario, runs }) => ({ scenario: scenario.name, runs })) };
+  writeFileSync(join(resultsDir, `bench-${stamp}.json`), JSON.stringify(saved, null, 2));
+  return { result, command };
+}
+
+const { result, command: ranAs } = await measureOrLoad();
+const report = renderReport(result, ranAs);
 if (values['no-write']) process.stdout.write(`${report}\n`);
 else {
   writeReport(resolve(startDir, values.out), report);

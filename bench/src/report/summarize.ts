@@ -68,7 +68,8 @@ export function label(system: SystemId): string {
 export function limitSide(serverUtil: number, loadUtil: number): string {
   const server = `server ${Math.round(serverUtil * 100)}%`;
   const load = `load ${Math.round(loadUtil * 100)}%`;
-  if (serverUtil >= 0.85 && serverUtil >= loadUtil) return `**server** (${server}, ${load})`;
+  if (serverUtil >= 0.85 && loadUtil >= 0.85) return `**both** (${server}, ${load})`;
+  if (serverUtil >= 0.85) return `**server** (${server}, ${load})`;
   if (loadUtil >= 0.85) return `**load generator** (${server}, ${load})`;
   return `neither saturated (${server}, ${load})`;
 }

@@ -64,7 +64,7 @@ export const idleScenario: Scenario = {
       spread(runs, system, 'rssPerConnection', kib),
     ]);
     return [
-      `${fmt(p.count)} visitors connected and idle (Parley: after hello and welcome, so each holds a visitor session; raw uWS: after one hello round trip; Socket.IO: connected to its namespace). Server memory after a forced full GC, without and with them, divided by ${fmt(p.count)}. RSS includes native memory (uWS sockets, Node's stream objects); JS heap + external is what V8 holds. Kernel socket buffers are in neither.`,
+      `${fmt(p.count)} visitors connected and idle (Parley: after hello and welcome, so each holds a visitor session; raw uWS: after one hello round trip; Socket.IO: connected to its namespace). Server memory after a memory-reducing full GC (V8's low-memory GC, which also hands back heap space reserved during the burst of connections; an idle V8 does the same by itself after a few seconds), without and with them, divided by ${fmt(p.count)}; measured by a probe loaded into every server (bench/src/systems/memory-probe.ts). RSS includes native memory (uWS sockets, Node's stream objects); JS heap + external is what V8 holds. Kernel socket buffers are in neither.`,
       '',
       table(['System', 'RSS per connection', '× raw uWS', 'JS heap + external per connection', 'Server RSS without → with', 'Connections/s while connecting', 'Runs (RSS per connection)'], rows),
       beforeAfter(runs, [{ key: 'rssPerConnection', name: 'RSS per connection', format: kib }, { key: 'jsPerConnection', name: 'JS per connection', format: kib }]),
@@ -72,8 +72,7 @@ export const idleScenario: Scenario = {
     ].join('\n');
   },
 
-  targets(runs, smoke) {
-    const p = smoke ? SMOKE : FULL;
+  targets(runs) {
     const rss = medianOf(runs, 'parley-uws', 'rssPerConnection');
     return [check('≤ 2 KB per idle visitor (RSS)', `${kib(rss)} (JS heap + external ${kib(medianOf(runs, 'parley-uws', 'jsPerConnection'))})`, rss, (v) => v <= 2048)];
   },

@@ -93,11 +93,14 @@ export const routingScenario: Scenario = {
     const p = smoke ? SMOKE : FULL;
     const burstRows = systemsIn(runs).map((system) => [
       label(system),
+      sig(medianOf(runs, system, 'firstOfferMs')),
+      `${sig(medianOf(runs, system, 'answerP50'))} / ${sig(medianOf(runs, system, 'answerP99'))}`,
       `${sig(medianOf(runs, system, 'offerP50'))} / ${sig(medianOf(runs, system, 'offerP99'))}`,
       sig(medianOf(runs, system, 'drainMs') / 1000),
       fmt(medianOf(runs, system, 'offers')),
       fmt(medianOf(runs, system, 'lostRaces')),
       sig(medianOf(runs, system, 'cpuPerVisitorUs')),
+      `${sig(medianOf(runs, system, 'framesPerVisitor'))} / ${sig(medianOf(runs, system, 'kbPerVisitor'))} KB`,
       limitSide(medianOf(runs, system, 'serverUtil'), medianOf(runs, system, 'loadUtil')),
       spread(runs, system, 'drainMs', (v) => sig(v / 1000)),
     ]);
@@ -114,9 +117,12 @@ export const routingScenario: Scenario = {
       });
     }
     return [
-      `${fmt(p.agents)} agents ready (each may hold ${AGENT_CAPACITY} chats), ${fmt(p.visitors)} visitors connected; all visitors send \`start\` in the same turn of the load generator's event loop and agents accept every offer at once (quickest reply: the first accept wins, the others get ALREADY_TAKEN). Offer latency: from a visitor's \`start\` to the first offer of their conversation reaching an agent; most visitors wait in the queue for a free slot, so this is mostly queueing. Drain: until every conversation has been accepted.`,
+      `${fmt(p.agents)} agents ready (each may hold ${AGENT_CAPACITY} chats), ${fmt(p.visitors)} visitors connected; all visitors send \`start\` in the same turn of the load generator's event loop and agents accept every offer at once (quickest reply: the first accept wins, the others get ALREADY_TAKEN). *Answer*: a visitor's \`start\` until its \`conversation\` frame (stored and queued). *Offer*: until the first offer of their conversation reaches an agent; all but the first ten visitors wait in the queue for a free slot (offers count against capacity), so this is mostly queueing. *Drain*: until every conversation has been accepted. Frames and data: everything the server sent to agents and visitors during the burst (offers, withdrawals, conversation and status frames, queue places, the agents' queue lists), per routed visitor.`,
       '',
-      table(['System', 'Start → offer p50 / p99 ms', 'Queue drained after s', 'Offers sent', 'Accepts that lost the race', 'Server CPU µs per routed visitor', 'Limit', 'Runs (drain s)'], burstRows),
+      table(
+        ['System', 'First offer after ms', 'Start → answer p50 / p99 ms', 'Start → offer p50 / p99 ms', 'Queue drained after s', 'Offers sent', 'Accepts that lost the race', 'Server CPU µs per routed visitor', 'Frames / data sent per routed visitor', 'Limit', 'Runs (drain s)'],
+        burstRows,
+      ),
       '',
       `Cost of one routing decision as the queue grows (every agent full, so the queue only grows; ${p.samples} samples per length, one at a time). *Arrival*: a new visitor's \`start\` until its answer (stored, queued, routed: nobody free). *Fill CPU*: server CPU per queued visitor while filling up to that length (connection, hello, start and drop included). *Agent frees up*: a probe agent goes ready and is offered the ${AGENT_CAPACITY} oldest unoffered chats (one pick each; time per decision), then goes on break (offers withdrawn and put back).`,
       '',

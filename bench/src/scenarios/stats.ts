@@ -80,8 +80,7 @@ export const statsScenario: Scenario = {
     ].join('\n');
   },
 
-  targets(runs, smoke) {
-    const p = smoke ? SMOKE : FULL;
+  targets(runs) {
     const byRate = ratioOf(runs, 'parley-uws', 'raw-uws', 'rps');
     const byCpu = 1 / ratioOf(runs, 'parley-uws', 'raw-uws', 'cpuPerRequestUs');
     return [check('≥ 0.5× raw uWS precomputed JSON (by requests/s and by server CPU per request)', `${times(byRate)} by requests/s, ${times(byCpu)} by CPU/request`, Math.min(byRate, byCpu), (v) => v >= 0.5)];
