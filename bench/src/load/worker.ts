@@ -22,12 +22,13 @@ const DRIVERS: Record<string, () => object> = {
 
 function serve(): void {
   let driver: Driver | null = null;
-  process.on('message', async (request: { id: number; method: string; args: any }) => {
+  process.on('message', async (request: { id: number; method: string; args: unknown }) => {
     try {
       let result: unknown = null;
       if (request.method === 'create') {
-        const make = DRIVERS[request.args.scenario as string];
-        if (!make) throw new Error(`no scenario named ${request.args.scenario}`);
+        const { scenario } = request.args as { scenario: string };
+        const make = DRIVERS[scenario];
+        if (!make) throw new Error(`no scenario named ${scenario}`);
         driver = make() as Driver;
       } else {
         const method = driver?.[request.method];

@@ -10,7 +10,7 @@ import { parleyAgents, type Target } from '../load/target.js';
 /*
  * Reconnect storm, load side. Visitors in conversations drop at once (TCP reset, as when a
  * network goes away), their agents each send a message meanwhile, then every visitor reconnects
- * at once and resumes: Parley with hello (same token) and sync from the last seq it saw; Socket.IO
+ * (a few hundred handshakes in flight at a time) and resumes: Parley with hello (same token) and sync from the last seq it saw; Socket.IO
  * with its connection state recovery (pid and offset). A visitor has resumed when it holds every
  * message up to the conversation's last one, the one sent while it was away included; "lost"
  * counts visitors that never do. The raw baseline has no store: its visitors reconnect and say
