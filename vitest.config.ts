@@ -16,6 +16,7 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      { test: { name: 'bench', include: ['bench/src/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
       {
         test: {
           name: 'integration',

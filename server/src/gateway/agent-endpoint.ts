@@ -79,7 +79,8 @@ export function createAgentEndpoint(deps: GatewayDeps & { preferences: AlertPref
 
   return sessionEndpoint(deps, pipeline, {
     upgrade: () => ({ accept: true, context: null }),
-    session: (base): AgentSession => ({ ...base, agentId: null, client: 'browser' }),
+    // Fields added to the pipeline's object, not spread into a new one: see the visitor endpoint.
+    session: (base): AgentSession => Object.assign(base, { agentId: null, client: 'browser' as const }),
     closed(session) {
       if (!session.agentId) return;
       registry.removeAgent(session.agentId, session.connection);

@@ -6,7 +6,8 @@ type AgentConnection = { client: ClientKind; sessionHash: string };
 
 /**
  * Who is connected where: the hub's Notifier, backed by sockets. A frame is serialised once and
- * sent to every connection of the person, each batch corked into as few system calls as possible.
+ * sent to every connection of the person, and not at all when nobody is there to receive it (the
+ * sender's own connection is skipped, so a message's copy for the sender's other tabs usually is).
  */
 export class ConnectionRegistry implements Pick<Notifier, 'toVisitor' | 'toAgent'> {
   private readonly visitors = new Map<string, Set<Connection>>();
@@ -47,23 +48,25 @@ export class ConnectionRegistry implements Pick<Notifier, 'toVisitor' | 'toAgent
 
   toVisitor(visitorId: string, frame: VisitorServerFrame, skip?: unknown): void {
     const set = this.visitors.get(visitorId);
-    if (set) sendAll(set, JSON.stringify(frame), skip);
+    if (set) sendAll(set, frame, skip);
   }
 
   toAgent(agentId: string, frame: AgentServerFrame, skip?: unknown): void {
     const map = this.agents.get(agentId);
-    if (map) sendAll(map.keys(), JSON.stringify(frame), skip);
+    if (map) sendAll(map.keys(), frame, skip);
   }
 
   /** Sends already-serialised JSON to an agent (a queue view shared by many agents is serialised once). */
   toAgentRaw(agentId: string, json: string): void {
     const map = this.agents.get(agentId);
-    if (map) sendAll(map.keys(), json);
+    if (map) for (const connection of map.keys()) connection.send(json);
   }
 }
 
-function sendAll(connections: Iterable<Connection>, json: string, skip?: unknown): void {
+/** Serialises `frame` on the first connection that gets it, and only then. */
+function sendAll(connections: Iterable<Connection>, frame: object, skip?: unknown): void {
+  let json: string | null = null;
   for (const connection of connections) {
-    if (connection !== skip) connection.send(json);
+    if (connection !== skip) connection.send((json ??= JSON.stringify(frame)));
   }
 }

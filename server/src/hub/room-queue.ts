@@ -21,6 +21,8 @@ export class RoomQueue {
   private readonly unoffered = new MinHeap<OpenConversation>(byArrival);
   private readonly everyone = new MinHeap<OpenConversation>(byArrival);
   private readonly inEveryone = new WeakSet<OpenConversation>();
+  /** The highest arrival number ever added (it may have left since): anything newer goes last. */
+  private newestArrival = -Infinity;
 
   constructor(readonly config: RoomConfig) {}
 
@@ -30,9 +32,10 @@ export class RoomQueue {
 
   /** Adds in arrival order; a requeued conversation goes back to where it first arrived. */
   add(conversation: OpenConversation): void {
-    let last: OpenConversation | undefined;
-    for (last of this.waiting.values());
-    if (!last || last.arrival < conversation.arrival) {
+    // New arrivals (the usual case) are newer than anything ever added: appended in O(1). Only a
+    // requeued conversation, older than that, pays for re-sorting the line.
+    if (this.waiting.size === 0 || conversation.arrival > this.newestArrival) {
+      this.newestArrival = Math.max(this.newestArrival, conversation.arrival);
       this.waiting.set(conversation.id, conversation);
       return;
     }

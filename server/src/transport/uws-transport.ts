@@ -2,8 +2,9 @@ import { STATUS_CODES } from 'node:http';
 import type { HttpRequest as UwsRequest, HttpResponse as UwsResponse, TemplatedApp, us_listen_socket, WebSocket } from 'uWebSockets.js';
 import { CloseCode } from '@parley/shared';
 import type { loadNativeUws } from './load-uws.js';
+import { SendBatch } from './send-batch.js';
 import { SocketLimits } from './socket-limits.js';
-import type { Connection, HttpResponse, SocketEndpoint, Transport, TransportOptions, UpgradeRequest } from './transport.js';
+import type { Connection, HttpRequest, HttpResponse, SocketEndpoint, Transport, TransportOptions } from './transport.js';
 
 type Uws = NonNullable<ReturnType<typeof loadNativeUws>['uws']>;
 type SocketData = { context: unknown; remoteAddress: string; connection: UwsConnection | null };
@@ -14,23 +15,39 @@ const SEND_DROPPED = 2;
 
 class UwsConnection implements Connection {
   closed = false;
+  /** Frames sent since the last flush; they go out together, corked (see SendBatch). */
+  private queued: string[] = [];
 
   constructor(
     private readonly ws: WebSocket<SocketData>,
     readonly remoteAddress: string,
+    private readonly batch: SendBatch,
   ) {}
 
   send(text: string): void {
     if (this.closed) return;
-    const result = this.ws.send(text, false, false);
-    if (result === SEND_DROPPED || this.ws.getBufferedAmount() > SocketLimits.maxBackpressureBytes) {
-      this.close(CloseCode.SLOW_CONSUMER, 'not reading');
-    }
+    this.queued.push(text);
+    if (this.queued.length === 1) this.batch.enlist(this);
+  }
+
+  flush(): void {
+    if (this.queued.length === 0 || this.closed) return;
+    const frames = this.queued;
+    this.queued = [];
+    let dropped = false;
+    this.ws.cork(() => {
+      for (const text of frames) dropped = this.ws.send(text, false, false) === SEND_DROPPED || dropped;
+    });
+    if (dropped || this.ws.getBufferedAmount() > SocketLimits.maxBackpressureBytes) this.close(CloseCode.SLOW_CONSUMER, 'not reading');
   }
 
   close(code: number, reason = ''): void {
     if (this.closed) return;
+    // What was sent before closing goes first.
+    this.flush();
+    if (this.closed) return;
     this.closed = true;
+    this.queued = [];
     this.ws.end(code, reason);
   }
 
@@ -52,8 +69,10 @@ function writeResponse(res: UwsResponse, response: HttpResponse): void {
   });
 }
 
-/** Everything uWS lets us read from a request, copied out synchronously as uWS requires. */
-function readRequest(req: UwsRequest, res: UwsResponse): UpgradeRequest & { method: string } {
+const NO_BODY = Buffer.alloc(0);
+
+/** Everything uWS lets us read from a request, copied out synchronously as uWS requires; the body comes later, if any. */
+function readRequest(req: UwsRequest, res: UwsResponse): HttpRequest {
   const headers: Record<string, string> = {};
   req.forEach((name, value) => {
     headers[name] = value;
@@ -64,6 +83,7 @@ function readRequest(req: UwsRequest, res: UwsResponse): UpgradeRequest & { meth
     query: new URLSearchParams(req.getQuery() ?? ''),
     header: (name) => headers[name],
     remoteAddress: decoder.decode(res.getRemoteAddressAsText()),
+    body: NO_BODY,
   };
 }
 
@@ -71,6 +91,7 @@ function readRequest(req: UwsRequest, res: UwsResponse): UpgradeRequest & { meth
 export function createUwsTransport(uws: Uws, options: TransportOptions): Transport {
   const app: TemplatedApp = uws.App();
   const open = new Set<UwsConnection>();
+  const batch = new SendBatch();
   let listenSocket: us_listen_socket | null = null;
 
   for (const [path, endpoint] of Object.entries(options.sockets) as [string, SocketEndpoint][]) {
@@ -103,10 +124,12 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
       },
       open: (ws) => {
         const data = ws.getUserData();
-        const connection = new UwsConnection(ws, data.remoteAddress);
+        const connection = new UwsConnection(ws, data.remoteAddress, batch);
         data.connection = connection;
         open.add(connection);
         endpoint.open(connection, data.context);
+        // The endpoint keeps what it needs of the upgrade's context; an idle socket need not hold the rest.
+        data.context = null;
       },
       message: (ws, message, isBinary) => {
         const connection = ws.getUserData().connection;
@@ -127,30 +150,35 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
 
   app.any('/*', (res, req) => {
     const request = readRequest(req, res);
-    let aborted = false;
+    let done = false;
     res.onAborted(() => {
-      aborted = true;
+      done = true;
     });
+    const respond = (response: HttpResponse) => {
+      if (!done) writeResponse(res, response);
+      done = true;
+    };
+    const fail = (error: unknown) => {
+      options.onError(error, 'http');
+      respond({ status: 500, body: 'Internal error' });
+    };
+    // A handler that answers at once (statistics, health) is answered inside this callback, where
+    // uWS has the socket corked already; only a promise waits for a later turn.
+    const handle = () => {
+      let result: HttpResponse | Promise<HttpResponse>;
+      try {
+        result = options.http(request);
+      } catch (error) {
+        return fail(error);
+      }
+      if (result instanceof Promise) result.then(respond, fail);
+      else respond(result);
+    };
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return handle();
     const chunks: Buffer[] = [];
     let size = 0;
-    const respond = (response: HttpResponse) => {
-      if (!aborted) writeResponse(res, response);
-      aborted = true;
-    };
-    const handle = async () => {
-      try {
-        respond(await options.http({ ...request, body: Buffer.concat(chunks) }));
-      } catch (error) {
-        options.onError(error, 'http');
-        respond({ status: 500, body: 'Internal error' });
-      }
-    };
-    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') {
-      void handle();
-      return;
-    }
     res.onData((chunk, isLast) => {
-      if (aborted) return;
+      if (done) return;
       size += chunk.byteLength;
       if (size > SocketLimits.maxHttpBodyBytes) {
         respond({ status: 413, headers: { 'content-type': 'application/json' }, body: '{"error":"TOO_LARGE","message":"The request body is too large."}' });
@@ -158,7 +186,9 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
       }
       // uWS reuses the chunk's memory after this callback returns: copy it.
       chunks.push(Buffer.from(chunk.slice(0)));
-      if (isLast) void handle();
+      if (!isLast) return;
+      request.body = Buffer.concat(chunks);
+      handle();
     });
   });
 

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
 import { CloseCode } from '@parley/shared';
+import { SendBatch } from './send-batch.js';
 import { SocketLimits } from './socket-limits.js';
 import type { Connection, HttpResponse, SocketEndpoint, Transport, TransportOptions, UpgradeRequest } from './transport.js';
 
@@ -10,25 +12,44 @@ class WsConnection implements Connection {
   closed = false;
   /** Set by the ping sweep, cleared by a pong: a socket still unset at the next sweep is dead. */
   awaitingPong = false;
+  /** The TCP socket under ws, corked from the first frame of a batch until SendBatch flushes. */
+  private readonly tcp: Socket;
+  private corked = false;
 
   constructor(
     readonly socket: WebSocket,
     readonly remoteAddress: string,
-  ) {}
+    private readonly batch: SendBatch,
+  ) {
+    // ws does not expose its socket; corking it is the only way to send several frames in one write.
+    this.tcp = (socket as unknown as { _socket: Socket })._socket;
+  }
 
   send(text: string): void {
     if (this.closed) return;
+    if (!this.corked) {
+      this.corked = true;
+      this.tcp.cork();
+      this.batch.enlist(this);
+    }
     this.socket.send(text);
     if (this.socket.bufferedAmount > SocketLimits.maxBackpressureBytes) this.close(CloseCode.SLOW_CONSUMER, 'not reading');
+  }
+
+  flush(): void {
+    if (!this.corked) return;
+    this.corked = false;
+    this.tcp.uncork();
   }
 
   close(code: number, reason = ''): void {
     if (this.closed) return;
     this.closed = true;
+    this.flush();
     this.socket.close(code, reason);
   }
 
-  /** ws writes each frame as it is sent; Node batches small writes on its own, so there is nothing to gather. */
+  /** Every send is gathered per batch already (SendBatch). */
   cork(batch: () => void): void {
     batch();
   }
@@ -49,8 +70,12 @@ function toUpgradeRequest(req: IncomingMessage): UpgradeRequest {
 
 function writeResponse(res: ServerResponse, response: HttpResponse): void {
   if (res.headersSent) return;
-  res.writeHead(response.status, response.headers);
-  res.end(response.body ?? '');
+  const body = response.body ?? '';
+  // With its length known up front, node:http sends the body as is rather than in chunked
+  // encoding. 204 and 304 have no body and must not say a length.
+  const bodiless = response.status === 204 || response.status === 304;
+  res.writeHead(response.status, bodiless ? response.headers : { ...response.headers, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(bodiless ? undefined : body);
 }
 
 function refuseUpgrade(socket: Duplex, response: HttpResponse): void {
@@ -60,12 +85,33 @@ function refuseUpgrade(socket: Duplex, response: HttpResponse): void {
   socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }
 
+const NO_BODY = Buffer.alloc(0);
+
 /** The fallback transport: the ws package on node:http. Used with TRANSPORT=ws or when uWS cannot load. */
 export function createWsTransport(options: TransportOptions): Transport {
   const open = new Set<WsConnection>();
+  const batch = new SendBatch();
   const wss = new WebSocketServer({ noServer: true, maxPayload: SocketLimits.maxPayloadBytes, perMessageDeflate: false });
 
   const server = createServer((req, res) => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const fail = (error: unknown) => {
+      options.onError(error, 'http');
+      writeResponse(res, { status: 500, body: 'Internal error' });
+    };
+    const handle = (body: Buffer) => {
+      if (res.headersSent) return;
+      let result: HttpResponse | Promise<HttpResponse>;
+      try {
+        result = options.http({ ...toUpgradeRequest(req), method, body });
+      } catch (error) {
+        return fail(error);
+      }
+      if (result instanceof Promise) result.then((response) => writeResponse(res, response), fail);
+      else writeResponse(res, result);
+    };
+    // Requests without a body are answered at once (node:http discards anything a client sent anyway).
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return handle(NO_BODY);
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -77,16 +123,7 @@ export function createWsTransport(options: TransportOptions): Transport {
       }
       chunks.push(chunk);
     });
-    req.on('end', async () => {
-      if (res.headersSent) return;
-      const request = toUpgradeRequest(req);
-      try {
-        writeResponse(res, await options.http({ ...request, method: (req.method ?? 'GET').toUpperCase(), body: Buffer.concat(chunks) }));
-      } catch (error) {
-        options.onError(error, 'http');
-        writeResponse(res, { status: 500, body: 'Internal error' });
-      }
-    });
+    req.on('end', () => handle(Buffer.concat(chunks)));
   });
 
   server.on('upgrade', (req, socket, head) => {
@@ -103,7 +140,7 @@ export function createWsTransport(options: TransportOptions): Transport {
     if (!decision.accept) return refuseUpgrade(socket, decision.response);
     const context = decision.context;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new WsConnection(ws, request.remoteAddress);
+      const connection = new WsConnection(ws, request.remoteAddress, batch);
       open.add(connection);
       ws.on('pong', () => {
         connection.awaitingPong = false;
