@@ -74,6 +74,25 @@ describe('delivery in the widget', () => {
     vi.useRealTimers();
   });
 
+  it('drops its socket when the browser goes offline, and reconnects the moment it is back', () => {
+    vi.useFakeTimers();
+    const sockets: FakeSocket[] = [];
+    const controller = new ChatController({ base: 'https://chat.test/', room: 'GENERAL', settings: roomSettings(), notify: () => undefined, openSocket: () => sockets[sockets.push(new FakeSocket()) - 1]!, pageVisible: () => true });
+    controller.start();
+    sockets[0]!.open();
+    sockets[0]!.deliver(welcome(1));
+    dispatchEvent(new Event('offline'));
+    expect(controller.state.connection).toBe('retrying');
+    controller.sendText('typed while offline');
+    expect(controller.state.pending.map((p) => p.text)).toEqual(['typed while offline']);
+    dispatchEvent(new Event('online'));
+    expect(controller.state.connection).toBe('connecting');
+    sockets[1]!.open();
+    sockets[1]!.deliver(welcome(1));
+    expect(sockets[1]!.sent.filter((frame) => frame.type === 'message').map((frame) => frame.text)).toEqual(['typed while offline']);
+    vi.useRealTimers();
+  });
+
   it('does not say hello for a page that only shows the launcher, until the visitor starts', () => {
     const { socket, controller } = page();
     socket.deliver({ type: 'availability', available: false });

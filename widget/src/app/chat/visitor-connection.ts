@@ -25,7 +25,9 @@ export type ConnectionListener = {
 /**
  * The visitor's WebSocket. It says `hello` only when the page has a session to resume or the
  * visitor wants one (`helloFrame` decides), reconnects after any drop with jittered exponential
- * backoff (at once when the browser comes back online), and never sends before `welcome`.
+ * backoff (at once when the browser comes back online), and never sends before `welcome`. When
+ * the browser goes offline it drops the socket at once: browsers keep a WebSocket "open" across a
+ * network change until TCP gives up, minutes later, and messages sent into it would only wait.
  */
 export class VisitorConnection {
   private current: ConnectionState = 'idle';
@@ -47,6 +49,7 @@ export class VisitorConnection {
   start(): void {
     if (this.current !== 'idle') return;
     addEventListener('online', this.reconnectNow);
+    addEventListener('offline', this.dropNow);
     this.connect();
   }
 
@@ -104,6 +107,13 @@ export class VisitorConnection {
     this.socket.send(JSON.stringify(hello));
     this.setState('greeting');
   }
+
+  private readonly dropNow = () => {
+    const socket = this.socket;
+    if (!socket) return;
+    // Closing the socket runs its onclose, which schedules the retry; 'online' cuts the wait short.
+    socket.close();
+  };
 
   private readonly reconnectNow = () => {
     if (this.current !== 'retrying') return;
