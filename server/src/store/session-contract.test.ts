@@ -29,6 +29,18 @@ describe.each(factories)('session store contract: %s', (_name, open) => {
     expect(await store.sessions.removeExpired(T0 + 20)).toBe(0);
   });
 
+  it('removes every expired session of a large set (the embedded store works through it in slices)', async () => {
+    const store = await open();
+    const saved: Promise<void>[] = [];
+    for (let i = 0; i < 40_000; i++) saved.push(store.sessions.save(visitor(`v${i}`, i % 4 === 0 ? T0 : T0 + DAY)));
+    await Promise.all(saved);
+    expect(await store.sessions.removeExpired(T0)).toBe(10_000);
+    expect(await store.sessions.get('v0')).toBeUndefined();
+    expect(await store.sessions.get('v39996')).toBeUndefined();
+    expect(await store.sessions.get('v39999')).toBeDefined();
+    expect(await store.sessions.removeExpired(T0)).toBe(0);
+  });
+
   it('a session saved again with a later expiry (a renewal) outlives its first one', async () => {
     const store = await open();
     await store.sessions.save(visitor('v', T0 + 10));
