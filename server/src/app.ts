@@ -10,6 +10,7 @@ import type { RateLimits } from './gateway/frame-pipeline.js';
 import { QueueBroadcaster } from './gateway/queue-broadcaster.js';
 import type { GatewayDeps } from './gateway/session-endpoint.js';
 import { ConnectionRegistry } from './gateway/registry.js';
+import { SessionSweep } from './gateway/session-sweep.js';
 import { Sessions } from './gateway/sessions.js';
 import { createVisitorEndpoint } from './gateway/visitor-endpoint.js';
 import { addAgentSessionRoutes } from './http/agent-session-routes.js';
@@ -82,7 +83,9 @@ export async function startParley({ config, store, log, clock = systemClock }: P
   availability = new AvailabilityBroadcaster(hub, clock);
   await hub.restore();
 
-  const sessions = new Sessions(store.sessions, clock, env.AGENT_SESSION_HOURS * 3600 * 1000);
+  const sessions = new Sessions(store.sessions, clock, { agentMs: env.AGENT_SESSION_HOURS * 3600 * 1000, visitorIdleMs: env.VISITOR_SESSION_DAYS * 24 * 3600 * 1000 });
+  const sessionSweep = new SessionSweep(store.sessions, clock, log);
+  sessionSweep.start();
   email = createEmail({ config, store, hub, sessions, clock, log });
   await email.start();
   const limits: RateLimits = {
@@ -129,6 +132,7 @@ export async function startParley({ config, store, log, clock = systemClock }: P
       broadcaster?.close();
       availability?.close();
       await email?.stop();
+      await sessionSweep.stop();
       await store.close();
     },
   };

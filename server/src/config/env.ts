@@ -33,6 +33,11 @@ export const Env = z.object({
   VISITOR_RECONNECT_GRACE_SECONDS: int(1, 86400, 120, ' of seconds'),
   /** How long an agent's sign-in lasts. */
   AGENT_SESSION_HOURS: int(1, 720, 12, ' of hours'),
+  /** A visitor's session (what finds their conversation again) ends after this many days without
+   *  a visit; each visit renews it. 30 by default: a customer who comes back within the month (the
+   *  next bill, a delivery weeks later) is still recognised, as with the usual 30-day visitor
+   *  cookies, while one-time visitors stop costing memory and start-up time after a month. */
+  VISITOR_SESSION_DAYS: int(1, 3650, 30, ' of days'),
   /** Messages a connection may send per second (sustained), and in a burst; beyond, they are slowed, then the connection is closed. */
   RATE_MESSAGES_PER_SECOND: int(1, 1_000_000, 5),
   RATE_MESSAGES_BURST: int(1, 1_000_000, 20),

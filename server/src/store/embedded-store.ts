@@ -3,11 +3,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChatMessage } from '@parley/shared';
 import { embeddedOutbox } from './embedded-outbox.js';
+import { embeddedSessions, SessionReplay } from './embedded-sessions.js';
 import { embeddedPreferences } from './embedded-preferences.js';
 import { Journal, type JournalSync } from './journal.js';
 import type { JournalEntry } from './journal-entry.js';
 import { MemoryState } from './memory-state.js';
-import type { ConversationRecord, ConversationStore, FileStore, MessageStore, SessionStore, Store } from './store.js';
+import type { ConversationRecord, ConversationStore, FileStore, MessageStore, Store } from './store.js';
 
 export type EmbeddedStoreOptions = {
   /** Folder of the journal; without it nothing is written and nothing survives a restart. */
@@ -16,6 +17,8 @@ export type EmbeddedStoreOptions = {
   warn?: (message: string) => void;
   /** The journal could not be written: the server must stop rather than acknowledge what it cannot keep. */
   onFailure?: (error: Error) => void;
+  /** The time replay judges sessions' expiry by (the server's clock). */
+  now?: () => number;
 };
 
 export type Commit = {
@@ -69,14 +72,6 @@ function messages(state: MemoryState, commit: Commit): MessageStore {
   };
 }
 
-function sessions(state: MemoryState, commit: Commit): SessionStore {
-  return {
-    save: (session) => commit({ t: 'sess', s: session }),
-    get: async (tokenHash) => state.sessions.get(tokenHash),
-    remove: (tokenHash) => commit({ t: 'unsess', h: tokenHash }),
-  };
-}
-
 /**
  * Attachments: bytes in `DATA_DIR/files/<id>` (written, with fsync, before the description goes
  * in the journal), or in memory for the memory store.
@@ -105,6 +100,7 @@ function files(state: MemoryState, commit: Commit, folder: string | null): FileS
  */
 export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Promise<Store> {
   const state = new MemoryState();
+  const sessionReplay = new SessionReplay((options.now ?? Date.now)());
   let journal: Journal | null = null;
   let fileFolder: string | null = null;
   if (options.dataDir) {
@@ -112,7 +108,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
     mkdirSync(fileFolder, { recursive: true });
     journal = await Journal.open(join(options.dataDir, 'journal.jsonl'), {
       sync: options.sync ?? 'write',
-      onEntry: (entry) => state.apply(entry),
+      onEntry: (entry) => state.apply(sessionReplay.filter(entry)),
       warn: options.warn ?? (() => {}),
       onFailure: options.onFailure ?? (() => {}),
     });
@@ -125,11 +121,12 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
     },
     { durable: () => (journal ? journal.barrier() : Promise.resolve()) },
   );
+  await Promise.all(sessionReplay.upgraded().map((session) => commit({ t: 'sess', s: session })));
   return {
     kind: journal ? 'embedded' : 'memory',
     conversations: conversations(state, commit),
     messages: messages(state, commit),
-    sessions: sessions(state, commit),
+    sessions: embeddedSessions(state, commit),
     files: files(state, commit, fileFolder),
     outbox: embeddedOutbox(state, commit),
     preferences: embeddedPreferences(state, commit),

@@ -71,7 +71,7 @@ describe.each(factories)('store contract: %s', (_name, open) => {
 
   it('keeps sessions by token hash and forgets removed ones', async () => {
     const store = await open();
-    await store.sessions.save({ tokenHash: 'h1', kind: 'visitor', visitorId: 'v1', createdAt: 1 });
+    await store.sessions.save({ tokenHash: 'h1', kind: 'visitor', visitorId: 'v1', createdAt: 1, expiresAt: 2 });
     expect(await store.sessions.get('h1')).toMatchObject({ visitorId: 'v1' });
     await store.sessions.remove('h1');
     expect(await store.sessions.get('h1')).toBeUndefined();
@@ -85,7 +85,7 @@ describe('embedded store journal', () => {
     await first.conversations.save(record('c1'));
     await first.messages.append('c1', text('a'));
     await first.conversations.claim('c1', { id: 'alice', name: 'Alice', client: 'browser' }, 9);
-    await first.sessions.save({ tokenHash: 'h1', kind: 'agent', agentId: 'alice', createdAt: 1, expiresAt: 2 });
+    await first.sessions.save({ tokenHash: 'h1', kind: 'agent', agentId: 'alice', createdAt: 1, expiresAt: Date.now() + 3_600_000 });
     await first.close();
 
     const second = await openEmbeddedStore({ dataDir });

@@ -64,17 +64,29 @@ export interface ConversationStore {
   find(query: ConversationQuery): Promise<ConversationRecord[]>;
 }
 
-/** Sessions are found by the SHA-256 of their token, so the store never holds a usable token. */
+/**
+ * Sessions are found by the SHA-256 of their token, so the store never holds a usable token.
+ * Every session ends at `expiresAt` (a visitor's moves forward when it is renewed by saving it
+ * again): from then on the store may forget it at any time, and callers treat one that is still
+ * there as gone. So a store with key TTLs (Redis: SET with PXAT) needs no sweep of its own.
+ */
 export type SessionRecord =
-  | { tokenHash: string; kind: 'visitor'; visitorId: string; createdAt: number }
+  | { tokenHash: string; kind: 'visitor'; visitorId: string; createdAt: number; expiresAt: number }
   | { tokenHash: string; kind: 'agent'; agentId: string; createdAt: number; expiresAt: number }
   /** A link in an emailed transcript: reads that conversation's files, nothing else, until it expires. */
   | { tokenHash: string; kind: 'files'; conversationId: string; createdAt: number; expiresAt: number };
 
 export interface SessionStore {
+  /** Creates or replaces (renews) the session. */
   save(session: SessionRecord): Promise<void>;
+  /** The session, possibly one past its `expiresAt` that the store has not forgotten yet. */
   get(tokenHash: string): Promise<SessionRecord | undefined>;
   remove(tokenHash: string): Promise<void>;
+  /**
+   * Forgets, durably, every session whose `expiresAt` is at or before `now`; resolves with how many.
+   * A store whose sessions expire by themselves (key TTLs) does nothing and resolves with 0.
+   */
+  removeExpired(now: number): Promise<number>;
 }
 
 /** An attachment's description; the bytes are kept beside it. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { startParley, type RunningParley } from '../../../server/src/app.js';
+import type { Clock } from '../../../server/src/hub/clock.js';
 import type { ConfigFile } from '../../../server/src/config/config-file.js';
 import { openEmbeddedStore } from '../../../server/src/store/embedded-store.js';
 import type { Store } from '../../../server/src/store/store.js';
@@ -17,12 +18,25 @@ export type TestServer = RunningParley & {
   stop(): Promise<void>;
 };
 
-/** A real Parley on a random loopback port, in this process, on the given transport and store. */
-export async function startTestServer(options: { transport: 'uws' | 'ws'; store?: 'memory' | 'embedded'; env?: Record<string, string>; file?: ConfigFile }): Promise<TestServer> {
-  const dataDir = options.store === 'embedded' ? mkdtempSync(join(tmpdir(), 'parley-test-')) : undefined;
+/**
+ * A real Parley on a random loopback port, in this process, on the given transport and store.
+ * With `dataDir` the embedded store uses that folder and leaves it in place (a restart finds it);
+ * with `clock` the server and the store's replay run on it.
+ */
+export async function startTestServer(options: {
+  transport: 'uws' | 'ws';
+  store?: 'memory' | 'embedded';
+  env?: Record<string, string>;
+  file?: ConfigFile;
+  dataDir?: string;
+  clock?: Clock;
+}): Promise<TestServer> {
+  const ownDataDir = options.store === 'embedded' && !options.dataDir ? mkdtempSync(join(tmpdir(), 'parley-test-')) : undefined;
+  const dataDir = options.dataDir ?? ownDataDir;
   const config = testConfig({ TRANSPORT: options.transport, ...options.env }, options.file);
-  const store = await openEmbeddedStore(dataDir ? { dataDir } : {});
-  const running = await startParley({ config, store, log: pino({ level: 'silent' }) });
+  const clock = options.clock;
+  const store = await openEmbeddedStore({ ...(dataDir ? { dataDir } : {}), ...(clock ? { now: () => clock.now() } : {}) });
+  const running = await startParley({ config, store, log: pino({ level: 'silent' }), ...(clock ? { clock } : {}) });
   return {
     ...running,
     http: `http://127.0.0.1:${running.port}`,
@@ -30,7 +44,7 @@ export async function startTestServer(options: { transport: 'uws' | 'ws'; store?
     store,
     async stop() {
       await running.drain();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }

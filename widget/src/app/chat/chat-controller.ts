@@ -167,8 +167,16 @@ export class ChatController {
         this.pendingStart = null;
       } else if (shown && shown.status !== 'ended') {
         // It ended while this page was away: its history (with the end) is still ours to read.
+        // (Unless the session expired meanwhile: then the server refuses the sync, and the visitor
+        // still sees what they had, ended, with the way to a new chat.)
         this.sync(shown.id, lastSeq(this.current.messages));
         this.setConversation({ ...shown, status: 'ended' });
+      } else if (!shown) {
+        // Nothing open on the server (it ended while no page was open, or the session expired and
+        // this is a new visitor): no need to load the app at once on the next page, nothing to resend.
+        writeStored(this.keys.active, null);
+        this.outbox.keepOnly(null);
+        if (this.current.pending.length > 0) this.update({ pending: [] });
       }
       if (this.pendingStart) this.sendStart();
       this.flushOutbox();
