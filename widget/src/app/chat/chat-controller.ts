@@ -55,7 +55,7 @@ export class ChatController {
     const wsBase = deps.base.replace(/^http/, 'ws');
     this.connection = new VisitorConnection(
       `${wsBase}ws/visitor?room=${encodeURIComponent(deps.room)}`,
-      () => (this.token || this.wantsSession ? { type: 'hello', ...(this.token ? { token: this.token } : {}), context: pageContext() } : null),
+      () => this.helloFrame(),
       { state: (_previous, next) => this.update({ connection: next }), frame: (frame) => this.receive(frame) },
       deps.openSocket,
     );
@@ -296,6 +296,15 @@ export class ChatController {
     for (const item of this.outbox.all()) {
       if (item.conversationId === conversation?.id) this.connection.send({ type: 'message', conversationId: item.conversationId, clientId: item.clientId, text: item.text });
     }
+  }
+
+  /** What to say on (re)connecting: resume the session, ask for one, or nothing yet. */
+  private helloFrame(): object | null {
+    // The site's tabs share one stored token, and it is the newest: another tab may have been
+    // given a new session since (this one had expired), and this tab must become that visitor too.
+    this.token = readStored(this.keys.token) ?? this.token;
+    if (!this.token && !this.wantsSession) return null;
+    return { type: 'hello', ...(this.token ? { token: this.token } : {}), context: pageContext() };
   }
 
   private visible(): boolean {

@@ -67,4 +67,17 @@ describe('the widget when its visitor session has expired', () => {
     controller.newChat();
     expect(controller.state.conversation).toBeNull();
   });
+
+  it('in another open tab: its next hello uses the new token the first tab was given, so both tabs stay one visitor', () => {
+    vi.useFakeTimers();
+    localStorage.setItem(KEYS.token, 'token-old');
+    const { socket } = page();
+    socket.deliver({ type: 'welcome', visitorId: 'visitor-000000000001', token: 'token-old', room, conversation: null });
+
+    localStorage.setItem(KEYS.token, 'token-new'); // the other tab's hello found the session expired
+    socket.close();
+    vi.advanceTimersByTime(500);
+    socket.open();
+    expect(socket.sent.at(-1)).toMatchObject({ type: 'hello', token: 'token-new' });
+  });
 });
