@@ -1,4 +1,4 @@
-import { AgentClientFrame, CloseCode, createFrameParser, type ClientKind } from '@parley/shared';
+import { AgentClientFrame, checkSendMessage, CloseCode, createFrameParser, type ClientKind } from '@parley/shared';
 import type { AlertPreferences } from '../email/alert-preferences.js';
 import { agentRoomsFrame } from '../hub/room-settings.js';
 import type { SocketEndpoint } from '../transport/transport.js';
@@ -11,7 +11,7 @@ type AgentSession = PipelineState & {
   client: ClientKind;
 };
 
-const parse = createFrameParser(AgentClientFrame);
+const parse = createFrameParser(AgentClientFrame, { message: checkSendMessage });
 
 /**
  * `/ws/agent`: the console's connection (browser or mobile). Signing in happens over HTTP;

@@ -1,4 +1,4 @@
-import { createFrameParser, VisitorClientFrame, type VisitorContext } from '@parley/shared';
+import { checkSendMessage, createFrameParser, VisitorClientFrame, type VisitorContext } from '@parley/shared';
 import type { Email } from '../email/create-email.js';
 import type { RoomEntry } from '../hub/directory.js';
 import { errorResponse } from '../http/json-response.js';
@@ -22,7 +22,7 @@ type VisitorSession = PipelineState & {
   context: VisitorContext | undefined;
 };
 
-const parse = createFrameParser(VisitorClientFrame);
+const parse = createFrameParser(VisitorClientFrame, { message: checkSendMessage });
 
 export type VisitorEndpointDeps = GatewayDeps & {
   availability: AvailabilityBroadcaster;
