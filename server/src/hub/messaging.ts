@@ -89,10 +89,15 @@ export class Messaging {
     const open = this.s.open.get(record.id);
     if (open && message.seq > open.record.lastSeq) open.record.lastSeq = message.seq;
     const frame = { type: 'message', conversationId: record.id, message } as const;
-    const frameJson = `{"type":"message","conversationId":${JSON.stringify(record.id)},"message":${json}}`;
+    const prefix = open ? (open.messageFramePrefix ??= messageFramePrefix(record.id)) : messageFramePrefix(record.id);
+    const frameJson = `${prefix}${json}}`;
     this.s.notifier.toVisitor(record.visitorId, frame, origin, frameJson);
     if (record.agentId !== null) this.s.notifier.toAgent(record.agentId, frame, origin, frameJson);
   }
+}
+
+function messageFramePrefix(conversationId: string): string {
+  return `{"type":"message","conversationId":${JSON.stringify(conversationId)},"message":`;
 }
 
 /** A visitor's message has no name; an agent's carries the agent's display name. Literals, not spreads: one shape each. */

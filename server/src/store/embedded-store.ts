@@ -63,7 +63,7 @@ function messages(state: MemoryState, lines: LineLog): MessageStore {
       const json = JSON.stringify(stored);
       let offset: number;
       try {
-        offset = lines.append(`{"t":"msg","c":${JSON.stringify(conversationId)},"m":${json}}`);
+        offset = lines.append(`${log.linePrefix}${json}}`);
       } catch (error) {
         return Promise.reject(error as Error);
       }

@@ -82,7 +82,7 @@ export class MemoryState {
   log(conversationId: string): MessageLog {
     let log = this.messages.get(conversationId);
     if (!log) {
-      log = new MessageLog(this.reader);
+      log = new MessageLog(conversationId, this.reader);
       if (this.conversations.get(conversationId)?.status === 'ended') log.release();
       this.messages.set(conversationId, log);
     }

@@ -24,7 +24,15 @@ export class MessageLog {
   /** The latest TAIL_MESSAGES messages by (seq - 1) % TAIL_MESSAGES; null once the conversation ended. */
   private tail: (ChatMessage | undefined)[] | null = new Array<ChatMessage | undefined>(TAIL_MESSAGES);
 
-  constructor(private readonly lines: Pick<LineLog, 'read'>) {}
+  /** The start of this conversation's message lines in the journal, up to the message's JSON. */
+  readonly linePrefix: string;
+
+  constructor(
+    conversationId: string,
+    private readonly lines: Pick<LineLog, 'read'>,
+  ) {
+    this.linePrefix = `{"t":"msg","c":${JSON.stringify(conversationId)},"m":`;
+  }
 
   /** Records a message stored at `offset` in the lines (with the next sequence number). */
   add(message: ChatMessage, offset: number, length: number): void {

@@ -63,6 +63,18 @@ describe.each(factories)('store contract: %s', (_name, open) => {
     expect((await store.conversations.get('c1'))?.lastSeq).toBe(300);
   });
 
+  it('reads back messages still waiting for their write, and knows their client ids', async () => {
+    const store = await open();
+    await store.conversations.save(record('c1'));
+    const pending = Array.from({ length: 100 }, (_, i) => store.messages.append('c1', text(`p${i}`)));
+    // Nothing awaited yet: the first of them are past the in-memory tail and not yet in the file.
+    const early = store.messages.after('c1', 0, 3);
+    const again = store.messages.append('c1', text('p1', 'again'));
+    expect((await early).map((m) => m.clientId)).toEqual(['p0', 'p1', 'p2']);
+    expect(await again).toMatchObject({ duplicate: true, message: { seq: 2 } });
+    expect((await Promise.all(pending)).at(-1)?.message.seq).toBe(100);
+  });
+
   it('lets exactly one of two concurrent claims win', async () => {
     const store = await open();
     await store.conversations.save(record('c1'));
