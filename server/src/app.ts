@@ -63,8 +63,8 @@ export async function startParley({ config, store, log, clock = systemClock }: P
     store,
     clock,
     notifier: {
-      toVisitor: (id, frame, skip) => registry.toVisitor(id, frame, skip),
-      toAgent: (id, frame, skip) => registry.toAgent(id, frame, skip),
+      toVisitor: (id, frame, skip, json) => registry.toVisitor(id, frame, skip, json),
+      toAgent: (id, frame, skip, json) => registry.toAgent(id, frame, skip, json),
       queueChanged: (room) => {
         broadcaster?.queueChanged(room);
         availability?.roomChanged(room);

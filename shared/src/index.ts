@@ -6,6 +6,7 @@ export * from './message.js';
 export * from './context.js';
 export * from './conversation.js';
 export * from './frames/common.js';
+export * from './frames/send-message-check.js';
 export * from './frames/visitor.js';
 export * from './frames/agent.js';
 export * from './stats.js';

@@ -1,7 +1,8 @@
-import { AgentClientFrame, CloseCode, createFrameParser, type ClientKind } from '@parley/shared';
+import { AgentClientFrame, checkSendMessage, CloseCode, createFrameParser, type ClientKind } from '@parley/shared';
 import type { AlertPreferences } from '../email/alert-preferences.js';
 import { agentRoomsFrame } from '../hub/room-settings.js';
 import type { SocketEndpoint } from '../transport/transport.js';
+import { ackJson } from './ack-json.js';
 import { FramePipeline, type FrameHandlers, type PipelineState } from './frame-pipeline.js';
 import { sessionEndpoint, type GatewayDeps } from './session-endpoint.js';
 
@@ -10,7 +11,7 @@ type AgentSession = PipelineState & {
   client: ClientKind;
 };
 
-const parse = createFrameParser(AgentClientFrame);
+const parse = createFrameParser(AgentClientFrame, { message: checkSendMessage });
 
 /**
  * `/ws/agent`: the console's connection (browser or mobile). Signing in happens over HTTP;
@@ -54,8 +55,9 @@ export function createAgentEndpoint(deps: GatewayDeps & { preferences: AlertPref
     async accept(session, frame) {
       await hub.lifecycle.accept(agentOf(session), session.client, frame.conversationId);
     },
-    async message(session, frame) {
-      send(session, await hub.messaging.send({ kind: 'agent', agentId: agentOf(session) }, frame, session.connection));
+    message(session, frame) {
+      const connection = session.connection;
+      return hub.messaging.send({ kind: 'agent', agentId: agentOf(session) }, frame, connection).then((ack) => connection.send(ackJson(ack)));
     },
     typing(session, frame) {
       hub.messaging.typing({ kind: 'agent', agentId: agentOf(session) }, frame);

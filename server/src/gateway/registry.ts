@@ -46,14 +46,14 @@ export class ConnectionRegistry implements Pick<Notifier, 'toVisitor' | 'toAgent
     return this.agents.keys();
   }
 
-  toVisitor(visitorId: string, frame: VisitorServerFrame, skip?: unknown): void {
+  toVisitor(visitorId: string, frame: VisitorServerFrame, skip?: unknown, json?: string): void {
     const set = this.visitors.get(visitorId);
-    if (set) sendAll(set, frame, skip);
+    if (set) sendAll(set, frame, skip, json);
   }
 
-  toAgent(agentId: string, frame: AgentServerFrame, skip?: unknown): void {
+  toAgent(agentId: string, frame: AgentServerFrame, skip?: unknown, json?: string): void {
     const map = this.agents.get(agentId);
-    if (map) sendAll(map.keys(), frame, skip);
+    if (map) sendAll(map.keys(), frame, skip, json);
   }
 
   /** Sends already-serialised JSON to an agent (a queue view shared by many agents is serialised once). */
@@ -63,9 +63,9 @@ export class ConnectionRegistry implements Pick<Notifier, 'toVisitor' | 'toAgent
   }
 }
 
-/** Serialises `frame` on the first connection that gets it, and only then. */
-function sendAll(connections: Iterable<Connection>, frame: object, skip?: unknown): void {
-  let json: string | null = null;
+/** Serialises `frame` on the first connection that gets it, and only then (unless it came serialised). */
+function sendAll(connections: Iterable<Connection>, frame: object, skip?: unknown, serialised?: string): void {
+  let json: string | null = serialised ?? null;
   for (const connection of connections) {
     if (connection !== skip) connection.send((json ??= JSON.stringify(frame)));
   }

@@ -1,8 +1,9 @@
-import { createFrameParser, VisitorClientFrame, type VisitorContext } from '@parley/shared';
+import { checkSendMessage, createFrameParser, VisitorClientFrame, type VisitorContext } from '@parley/shared';
 import type { Email } from '../email/create-email.js';
 import type { RoomEntry } from '../hub/directory.js';
 import { errorResponse } from '../http/json-response.js';
 import type { SocketEndpoint } from '../transport/transport.js';
+import { ackJson } from './ack-json.js';
 import type { AvailabilityBroadcaster } from './availability-broadcaster.js';
 import { FramePipeline, type FrameHandlers, type PipelineState } from './frame-pipeline.js';
 import { mayHostWidget } from './origin-policy.js';
@@ -21,7 +22,7 @@ type VisitorSession = PipelineState & {
   context: VisitorContext | undefined;
 };
 
-const parse = createFrameParser(VisitorClientFrame);
+const parse = createFrameParser(VisitorClientFrame, { message: checkSendMessage });
 
 export type VisitorEndpointDeps = GatewayDeps & {
   availability: AvailabilityBroadcaster;
@@ -80,9 +81,9 @@ export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint
       });
       session.connection.send(JSON.stringify({ type: 'conversation', conversation: view }));
     },
-    async message(session, frame) {
-      const ack = await hub.messaging.send({ kind: 'visitor', visitorId: ready(session) }, frame, session.connection);
-      session.connection.send(JSON.stringify(ack));
+    message(session, frame) {
+      const connection = session.connection;
+      return hub.messaging.send({ kind: 'visitor', visitorId: ready(session) }, frame, connection).then((ack) => connection.send(ackJson(ack)));
     },
     typing(session, frame) {
       hub.messaging.typing({ kind: 'visitor', visitorId: ready(session) }, frame);

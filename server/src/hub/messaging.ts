@@ -1,6 +1,6 @@
 import { Limits, type AckFrame, type ChatMessage, type ConversationEvent, type FileInfo, type HistoryFrame } from '@parley/shared';
 import { randomId } from '../random-id.js';
-import type { ConversationRecord } from '../store/store.js';
+import type { ConversationRecord, NewMessage } from '../store/store.js';
 import { access, accessForWriting, type Party } from './access.js';
 import type { HubState } from './hub-state.js';
 
@@ -11,9 +11,18 @@ import type { HubState } from './hub-state.js';
 export class Messaging {
   constructor(private readonly s: HubState) {}
 
-  async send(party: Party, frame: { conversationId: string; clientId: string; text: string }, origin?: unknown): Promise<AckFrame> {
-    const { record } = await accessForWriting(this.s, party, frame.conversationId);
-    return this.append(party, record, { kind: 'text', clientId: frame.clientId, text: frame.text }, origin);
+  /**
+   * Stores a text message and resolves with its ack once it is durable (the other party has it by
+   * then). A message to an open conversation its sender may write in goes to the store at once,
+   * in the same turn, without a promise before it; anything else takes `accessForWriting`, which
+   * says why it is refused.
+   */
+  send(party: Party, frame: { conversationId: string; clientId: string; text: string }, origin?: unknown): Promise<AckFrame> {
+    const record = this.s.open.get(frame.conversationId)?.record;
+    if (record !== undefined && record.status !== 'ended' && (party.kind === 'visitor' ? record.visitorId === party.visitorId : record.agentId === party.agentId)) {
+      return this.append(party, record, textMessage(party, frame, this.s), origin);
+    }
+    return accessForWriting(this.s, party, frame.conversationId).then((found) => this.append(party, found.record, textMessage(party, frame, this.s), origin));
   }
 
   /** The conversation, if `party` may send into it now (HTTP uploads check before taking the bytes). */
@@ -29,38 +38,29 @@ export class Messaging {
   /** A file already stored (see the files routes) becomes a message of the conversation. */
   async sendFile(party: Party, conversationId: string, clientId: string, file: FileInfo): Promise<{ ack: AckFrame; message: ChatMessage }> {
     const { record } = await accessForWriting(this.s, party, conversationId);
-    const ack = await this.append(party, record, { kind: 'file', clientId, file });
+    const name = party.kind === 'agent' ? this.s.agent(party.agentId)?.profile.name : undefined;
+    const ack = await this.append(party, record, { kind: 'file', from: party.kind, clientId, file, ...(name !== undefined ? { name } : {}), at: this.s.clock.now() });
     const [message] = await this.s.store.messages.after(record.id, ack.seq - 1, 1);
     return { ack, message: message! };
   }
 
-  private async append(
-    party: Party,
-    record: ConversationRecord,
-    body: { kind: 'text'; clientId: string; text: string } | { kind: 'file'; clientId: string; file: FileInfo },
-    origin?: unknown,
-  ): Promise<AckFrame> {
-    const agent = party.kind === 'agent' ? this.s.agent(party.agentId) : undefined;
-    const { message, duplicate } = await this.s.store.messages.append(record.id, {
-      ...body,
-      from: party.kind,
-      ...(agent ? { name: agent.profile.name } : {}),
-      at: this.s.clock.now(),
+  private append(party: Party, record: ConversationRecord, message: NewMessage, origin?: unknown): Promise<AckFrame> {
+    return this.s.store.messages.append(record.id, message).then(({ message: stored, duplicate, json }): AckFrame => {
+      if (!duplicate) this.deliver(record, stored, json, origin);
+      return { type: 'ack', conversationId: record.id, clientId: stored.clientId, seq: stored.seq, at: stored.at };
     });
-    if (!duplicate) this.deliver(record, message, origin);
-    return { type: 'ack', conversationId: record.id, clientId: message.clientId, seq: message.seq, at: message.at };
   }
 
   /** Stores a conversation event in the history and tells both parties. */
   async event(record: ConversationRecord, event: ConversationEvent, name?: string): Promise<void> {
-    const { message } = await this.s.store.messages.append(record.id, {
+    const { message, json } = await this.s.store.messages.append(record.id, {
       kind: 'event',
       event,
       ...(name ? { name } : {}),
       clientId: `sys:${randomId(12)}`,
       at: this.s.clock.now(),
     });
-    this.deliver(record, message);
+    this.deliver(record, message, json);
   }
 
   /** Typing is relayed, never stored. Agents get the visitor's draft unless the room hides it. */
@@ -84,11 +84,26 @@ export class Messaging {
     return { type: 'history', conversationId: record.id, messages: more ? page.slice(0, Limits.historyPage) : page, more };
   }
 
-  private deliver(record: ConversationRecord, message: ChatMessage, origin?: unknown): void {
+  /** `json` is `message` serialised by the store: the frame is built around it rather than serialised again. */
+  private deliver(record: ConversationRecord, message: ChatMessage, json: string, origin?: unknown): void {
     const open = this.s.open.get(record.id);
     if (open && message.seq > open.record.lastSeq) open.record.lastSeq = message.seq;
     const frame = { type: 'message', conversationId: record.id, message } as const;
-    this.s.notifier.toVisitor(record.visitorId, frame, origin);
-    if (record.agentId !== null) this.s.notifier.toAgent(record.agentId, frame, origin);
+    const prefix = open ? (open.messageFramePrefix ??= messageFramePrefix(record.id)) : messageFramePrefix(record.id);
+    const frameJson = `${prefix}${json}}`;
+    this.s.notifier.toVisitor(record.visitorId, frame, origin, frameJson);
+    if (record.agentId !== null) this.s.notifier.toAgent(record.agentId, frame, origin, frameJson);
   }
+}
+
+function messageFramePrefix(conversationId: string): string {
+  return `{"type":"message","conversationId":${JSON.stringify(conversationId)},"message":`;
+}
+
+/** A visitor's message has no name; an agent's carries the agent's display name. Literals, not spreads: one shape each. */
+function textMessage(party: Party, frame: { clientId: string; text: string }, s: HubState): NewMessage {
+  const at = s.clock.now();
+  if (party.kind === 'visitor') return { kind: 'text', from: 'visitor', clientId: frame.clientId, text: frame.text, at };
+  const name = s.agent(party.agentId)?.profile.name;
+  return name !== undefined ? { kind: 'text', from: 'agent', name, clientId: frame.clientId, text: frame.text, at } : { kind: 'text', from: 'agent', clientId: frame.clientId, text: frame.text, at };
 }

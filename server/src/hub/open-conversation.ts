@@ -31,6 +31,8 @@ export class OpenConversation {
   inUnoffered = false;
   /** Set while the visitor has no page open and the conversation waits: ends it when it fires. */
   abandonTimer: Timer | null = null;
+  /** `{"type":"message","conversationId":"…","message":` for this conversation, made on its first message. */
+  messageFramePrefix: string | null = null;
   /** Start, accept, end and requeue of one conversation run one after another, never interleaved. */
   private tail: Promise<unknown> = Promise.resolve();
 

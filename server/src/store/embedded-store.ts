@@ -7,8 +7,9 @@ import { embeddedSessions, SessionReplay } from './embedded-sessions.js';
 import { embeddedPreferences } from './embedded-preferences.js';
 import { Journal, type JournalSync } from './journal.js';
 import type { JournalEntry } from './journal-entry.js';
+import { MemoryLines, type LineLog } from './line-log.js';
 import { MemoryState } from './memory-state.js';
-import type { ConversationRecord, ConversationStore, FileStore, MessageStore, Store } from './store.js';
+import type { AppendResult, ConversationRecord, ConversationStore, FileStore, MessageStore, Store } from './store.js';
 
 export type EmbeddedStoreOptions = {
   /** Folder of the journal; without it nothing is written and nothing survives a restart. */
@@ -51,23 +52,31 @@ function conversations(state: MemoryState, commit: Commit): ConversationStore {
   };
 }
 
-function messages(state: MemoryState, commit: Commit): MessageStore {
+function messages(state: MemoryState, lines: LineLog): MessageStore {
   return {
-    async append(conversationId, message) {
+    append(conversationId, message) {
       const log = state.log(conversationId);
-      const existing = log.byClientId.get(message.clientId);
+      const existing = log.byClientId(message.clientId);
       if (existing) {
         // The original may still be on its way to disk; its duplicate is acknowledged no sooner.
-        await commit.durable();
-        return { message: existing, duplicate: true };
+        return lines.written().then(() => ({ message: existing, duplicate: true, json: JSON.stringify(existing) }));
       }
-      const stored = { ...message, seq: log.list.length + 1 } as ChatMessage;
-      await commit({ t: 'msg', c: conversationId, m: stored });
-      return { message: stored, duplicate: false };
+      const stored = { ...message, seq: log.lastSeq + 1 } as ChatMessage;
+      // Serialised once: the journal line embeds it, and the hub sends the same text to clients.
+      const json = JSON.stringify(stored);
+      let offset: number;
+      try {
+        offset = lines.append(`${log.linePrefix}${json}}`);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+      // Recorded at once so that sequence numbers are handed out in order; acknowledged only when written.
+      state.addMessage(conversationId, stored, offset, lines.size - offset - 1);
+      const result: AppendResult = { message: stored, duplicate: false, json };
+      return lines.written().then(() => result);
     },
     async after(conversationId, afterSeq, limit) {
-      const list = state.messages.get(conversationId)?.list ?? [];
-      return list.slice(afterSeq, afterSeq + limit);
+      return state.messages.get(conversationId)?.range(afterSeq + 1, afterSeq + limit) ?? [];
     },
   };
 }
@@ -94,42 +103,50 @@ function files(state: MemoryState, commit: Commit, folder: string | null): FileS
 }
 
 /**
- * The default store: everything in memory, every change appended to `DATA_DIR/journal.jsonl`
- * before it is acknowledged, and the journal replayed at start. Without a data folder it is the
- * memory store (nothing survives a restart). One process only; several nodes need Redis.
+ * The default store: every change appended to `DATA_DIR/journal.jsonl` before it is acknowledged,
+ * and the journal replayed at start. Everything is in memory but old messages, which are read back
+ * from the journal (see MessageLog). Without a data folder it is the memory store (its lines kept
+ * in memory; nothing survives a restart). One process only; several nodes need Redis.
  */
 export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Promise<Store> {
   const state = new MemoryState();
   const sessionReplay = new SessionReplay((options.now ?? Date.now)());
-  let journal: Journal | null = null;
+  let lines: LineLog = new MemoryLines();
   let fileFolder: string | null = null;
   if (options.dataDir) {
     fileFolder = join(options.dataDir, 'files');
     mkdirSync(fileFolder, { recursive: true });
-    journal = await Journal.open(join(options.dataDir, 'journal.jsonl'), {
+    lines = await Journal.open(join(options.dataDir, 'journal.jsonl'), {
       sync: options.sync ?? 'write',
-      onEntry: (entry) => state.apply(sessionReplay.filter(entry)),
+      onEntry: (entry, offset, length) => state.apply(sessionReplay.filter(entry), offset, length),
       warn: options.warn ?? (() => {}),
       onFailure: options.onFailure ?? (() => {}),
     });
   }
+  state.lines = lines;
   const commit: Commit = Object.assign(
     (entry: JournalEntry) => {
-      // Applied at once so that sequence numbers are handed out in order; acknowledged only when written.
-      state.apply(entry);
-      return journal ? journal.append(entry) : Promise.resolve();
+      let offset: number;
+      try {
+        offset = lines.append(JSON.stringify(entry));
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+      // Applied at once so that later changes see it; acknowledged only when written.
+      state.apply(entry, offset, lines.size - offset - 1);
+      return lines.written();
     },
-    { durable: () => (journal ? journal.barrier() : Promise.resolve()) },
+    { durable: () => lines.written() },
   );
   await Promise.all(sessionReplay.upgraded().map((session) => commit({ t: 'sess', s: session })));
   return {
-    kind: journal ? 'embedded' : 'memory',
+    kind: options.dataDir ? 'embedded' : 'memory',
     conversations: conversations(state, commit),
-    messages: messages(state, commit),
+    messages: messages(state, lines),
     sessions: embeddedSessions(state, commit),
     files: files(state, commit, fileFolder),
     outbox: embeddedOutbox(state, commit),
     preferences: embeddedPreferences(state, commit),
-    close: async () => journal?.close(),
+    close: () => lines.close(),
   };
 }

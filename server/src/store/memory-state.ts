@@ -1,9 +1,9 @@
 import type { ChatMessage } from '@parley/shared';
 import type { JournalEntry } from './journal-entry.js';
+import type { LineLog } from './line-log.js';
+import { MessageLog } from './message-log.js';
 import { FINISHED_STATES, type OutboxRecord, type OutboxState } from './outbox-record.js';
 import type { AgentPreferences, ConversationRecord, SessionRecord, StoredFile } from './store.js';
-
-type MessageLog = { list: ChatMessage[]; byClientId: Map<string, ChatMessage> };
 
 /**
  * The embedded store's data, changed only by `apply`, so that live changes and journal replay
@@ -21,21 +21,23 @@ export class MemoryState {
   readonly outboxDone = new Map<string, OutboxState>();
   readonly preferences = new Map<string, AgentPreferences>();
 
-  apply(entry: JournalEntry): void {
+  /** Where message lines are read back from (see MessageLog): set once the journal is open, after its replay. */
+  lines: LineLog | null = null;
+  private readonly reader = { read: (offset: number, length: number) => this.lines!.read(offset, length) };
+
+  /** Applies an entry; a message needs where its line is (`offset`, `length` bytes without the newline). */
+  apply(entry: JournalEntry, offset: number, length: number): void {
     switch (entry.t) {
       case 'conv': {
         this.conversations.set(entry.r.id, entry.r);
+        if (entry.r.status === 'ended') this.messages.get(entry.r.id)?.release();
         const ids = this.byVisitor.get(entry.r.visitorId) ?? new Set<string>();
         ids.add(entry.r.id);
         this.byVisitor.set(entry.r.visitorId, ids);
         return;
       }
-      case 'msg': {
-        const log = this.log(entry.c);
-        log.list.push(entry.m);
-        log.byClientId.set(entry.m.clientId, entry.m);
-        return;
-      }
+      case 'msg':
+        return this.addMessage(entry.c, entry.m, offset, length);
       case 'sess':
         this.sessions.set(entry.s.tokenHash, entry.s);
         return;
@@ -72,17 +74,23 @@ export class MemoryState {
     }
   }
 
+  /** The same as applying a `msg` entry, without building one (the store's hot path). */
+  addMessage(conversationId: string, message: ChatMessage, offset: number, length: number): void {
+    this.log(conversationId).add(message, offset, length);
+  }
+
   log(conversationId: string): MessageLog {
     let log = this.messages.get(conversationId);
     if (!log) {
-      log = { list: [], byClientId: new Map() };
+      log = new MessageLog(conversationId, this.reader);
+      if (this.conversations.get(conversationId)?.status === 'ended') log.release();
       this.messages.set(conversationId, log);
     }
     return log;
   }
 
   lastSeq(conversationId: string): number {
-    return this.messages.get(conversationId)?.list.length ?? 0;
+    return this.messages.get(conversationId)?.lastSeq ?? 0;
   }
 
   /** The record with the sequence number the message log says it has reached. */

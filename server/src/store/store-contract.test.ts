@@ -46,6 +46,35 @@ describe.each(factories)('store contract: %s', (_name, open) => {
     expect((await store.conversations.get('c1'))?.lastSeq).toBe(2);
   });
 
+  it('keeps every message of a long conversation, reads old ones back, and knows an old client id again, open or ended', async () => {
+    const store = await open();
+    await store.conversations.save(record('c1'));
+    const ids = Array.from({ length: 300 }, (_, i) => `m${i}`);
+    const sent = await Promise.all(ids.map((id) => store.messages.append('c1', text(id, `text of ${id} é ✓`))));
+    expect(sent.map((r) => r.message.seq)).toEqual(ids.map((_, i) => i + 1));
+    expect(JSON.parse(sent[7]!.json)).toEqual(sent[7]!.message);
+    const all = await store.messages.after('c1', 0, 1000);
+    expect(all.map((m) => m.clientId)).toEqual(ids);
+    expect(all[3]).toMatchObject({ seq: 4, text: 'text of m3 é ✓' });
+    expect(await store.messages.append('c1', text('m3', 'again'))).toMatchObject({ duplicate: true, message: { seq: 4, text: 'text of m3 é ✓' } });
+    await store.conversations.save(record('c1', { status: 'ended' }));
+    expect((await store.messages.after('c1', 250, 3)).map((m) => m.seq)).toEqual([251, 252, 253]);
+    expect((await store.messages.append('c1', text('m299'))).duplicate).toBe(true);
+    expect((await store.conversations.get('c1'))?.lastSeq).toBe(300);
+  });
+
+  it('reads back messages still waiting for their write, and knows their client ids', async () => {
+    const store = await open();
+    await store.conversations.save(record('c1'));
+    const pending = Array.from({ length: 100 }, (_, i) => store.messages.append('c1', text(`p${i}`)));
+    // Nothing awaited yet: the first of them are past the in-memory tail and not yet in the file.
+    const early = store.messages.after('c1', 0, 3);
+    const again = store.messages.append('c1', text('p1', 'again'));
+    expect((await early).map((m) => m.clientId)).toEqual(['p0', 'p1', 'p2']);
+    expect(await again).toMatchObject({ duplicate: true, message: { seq: 2 } });
+    expect((await Promise.all(pending)).at(-1)?.message.seq).toBe(100);
+  });
+
   it('lets exactly one of two concurrent claims win', async () => {
     const store = await open();
     await store.conversations.save(record('c1'));
@@ -93,6 +122,25 @@ describe('embedded store journal', () => {
     expect((await second.messages.append('c1', text('a'))).duplicate).toBe(true);
     expect((await second.messages.append('c1', text('b'))).message.seq).toBe(2);
     expect(await second.sessions.get('h1')).toMatchObject({ agentId: 'alice' });
+  });
+
+  it('reads a long conversation back from the journal after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-store-'));
+    const first = await openEmbeddedStore({ dataDir });
+    await first.conversations.save(record('c1'));
+    await first.conversations.save(record('c2'));
+    for (let i = 0; i < 100; i++) {
+      await Promise.all([first.messages.append('c1', text(`a${i}`)), first.messages.append('c2', text(`b${i}`, `ünïcode ${i}`))]);
+    }
+    await first.conversations.save(record('c1', { status: 'ended' }));
+    await first.close();
+
+    const second = await openEmbeddedStore({ dataDir });
+    expect((await second.messages.after('c1', 0, 500)).map((m) => m.clientId)).toEqual(Array.from({ length: 100 }, (_, i) => `a${i}`));
+    expect((await second.messages.after('c2', 10, 2)).map((m) => [m.seq, m.kind === 'text' && m.text])).toEqual([[11, 'ünïcode 10'], [12, 'ünïcode 11']]);
+    expect(await second.messages.append('c2', text('b1'))).toMatchObject({ duplicate: true, message: { seq: 2 } });
+    expect((await second.messages.append('c2', text('b100'))).message.seq).toBe(101);
+    await second.close();
   });
 
   it('drops a last line cut short by a crash, and skips a corrupt line, with a warning for each', async () => {

@@ -43,6 +43,8 @@ export type AppendResult = {
   message: ChatMessage;
   /** True when a message with this client id was already stored: `message` is that one. */
   duplicate: boolean;
+  /** `message` as JSON (the store serialises it anyway; clients get the same text). */
+  json: string;
 };
 
 export interface MessageStore {
