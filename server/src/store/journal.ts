@@ -17,17 +17,26 @@ const MAX_WAIT_MS = 20;
 const MAX_BATCH = 4096;
 /** A batch's first buffer; a larger batch grows it. */
 const BATCH_BYTES = 64 * 1024;
+/**
+ * Written batches' buffers kept for the next batches. Without reuse every batch (one per turn of
+ * the event loop with something to write) allocated 64 KiB outside the heap: at thousands of
+ * batches a second that churn fragmented the native heap and cost 0.6 KB of RSS per idle visitor.
+ */
+const SPARE_BUFFERS = 4;
+const EMPTY = Buffer.alloc(0);
 
 /** Entries appended together, encoded straight into one buffer, and the promise their writers wait on. */
 class Batch {
-  bytes: Buffer = Buffer.allocUnsafe(BATCH_BYTES);
   used = 0;
   entries = 0;
   private outcome: 'pending' | 'written' | Error = 'pending';
   private settle: { resolve: () => void; reject: (error: Error) => void } | null = null;
   private promise: Promise<void> | null = null;
 
-  constructor(readonly start: number) {}
+  constructor(
+    readonly start: number,
+    public bytes: Buffer,
+  ) {}
 
   /** One promise per batch, made only when someone waits (a batch has many writers). */
   done(): Promise<void> {
@@ -67,6 +76,8 @@ export class Journal implements LineLog {
   private lastFlushed: Batch | null = null;
   /** When the current batch got its first entry (performance.now()). */
   private firstPendingAt = 0;
+  /** Buffers of written batches, for the next ones (see SPARE_BUFFERS). */
+  private readonly spare: Buffer[] = [];
 
   private constructor(
     private readonly fd: number,
@@ -74,7 +85,7 @@ export class Journal implements LineLog {
     private readonly onFailure: (error: Error) => void,
     validBytes: number,
   ) {
-    this.batch = new Batch(validBytes);
+    this.batch = new Batch(validBytes, Buffer.allocUnsafe(BATCH_BYTES));
   }
 
   /**
@@ -156,7 +167,7 @@ export class Journal implements LineLog {
   private flush(): void {
     const batch = this.batch;
     if (batch.entries === 0) return;
-    this.batch = new Batch(batch.start + batch.used);
+    this.batch = new Batch(batch.start + batch.used, this.spare.pop() ?? Buffer.allocUnsafe(BATCH_BYTES));
     this.unwritten.push(batch);
     this.lastFlushed = batch;
     this.inFlight = this.inFlight.then(() => this.write(batch));
@@ -167,6 +178,9 @@ export class Journal implements LineLog {
       if (this.failed) throw this.failed;
       for (let offset = 0; offset < batch.used; ) offset += writeSync(this.fd, batch.bytes, offset, batch.used - offset);
       this.unwritten.shift();
+      // Its lines are read back from the file from now on: the buffer can take the next batch's.
+      if (batch.bytes.length === BATCH_BYTES && this.spare.length < SPARE_BUFFERS) this.spare.push(batch.bytes);
+      batch.bytes = EMPTY;
       if (this.sync === 'fsync') await new Promise<void>((resolve, reject) => fdatasync(this.fd, (e) => (e ? reject(e) : resolve())));
       batch.resolve();
     } catch (error) {
