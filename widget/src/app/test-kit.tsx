@@ -56,6 +56,15 @@ export class FakeSocket implements SocketLike {
 
 export const CONVERSATION_ID = 'conversation-0000000001';
 
+/** A page: a controller on a fake socket, connected, with the page visible. */
+export function connectedPage() {
+  const socket = new FakeSocket();
+  const controller = new ChatController({ base: 'https://chat.test/', room: 'GENERAL', settings: roomSettings(), notify: () => undefined, openSocket: () => socket, pageVisible: () => true });
+  controller.start();
+  socket.open();
+  return { socket, controller };
+}
+
 /** The chat window around a real controller whose socket is a FakeSocket, open and connected. */
 export function renderChat(settings: WidgetSettings = roomSettings(), strings: Strings = english) {
   const socket = new FakeSocket();

@@ -1,6 +1,6 @@
 import type { VisitorConversationView } from '@parley/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONVERSATION_ID, FakeSocket, roomSettings } from '../test-kit.js';
+import { CONVERSATION_ID, FakeSocket, connectedPage as page, roomSettings } from '../test-kit.js';
 import { backoffDelay } from './backoff.js';
 import { ChatController } from './chat-controller.js';
 import { lastSeq, mergeMessages } from './message-log.js';
@@ -13,15 +13,6 @@ const welcome = (lastSeqOnServer: number) => ({
   room: { name: 'GENERAL', label: 'General', routing: 'quickest-reply' as const },
   conversation: { ...conversation, lastSeq: lastSeqOnServer },
 });
-
-/** A page: a controller on a fake socket, connected. */
-function page() {
-  const socket = new FakeSocket();
-  const controller = new ChatController({ base: 'https://chat.test/', room: 'GENERAL', settings: roomSettings(), notify: () => undefined, openSocket: () => socket, pageVisible: () => true });
-  controller.start();
-  socket.open();
-  return { socket, controller };
-}
 
 describe('delivery in the widget', () => {
   beforeEach(() => localStorage.clear());

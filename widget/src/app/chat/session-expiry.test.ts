@@ -1,8 +1,7 @@
 import type { VisitorConversationView } from '@parley/shared';
 import { ErrorCode } from '@parley/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONVERSATION_ID, FakeSocket, roomSettings } from '../test-kit.js';
-import { ChatController } from './chat-controller.js';
+import { CONVERSATION_ID, connectedPage as page } from '../test-kit.js';
 
 /*
  * The server forgets a visitor's session after VISITOR_SESSION_DAYS without a visit, and answers
@@ -13,14 +12,6 @@ const KEYS = { token: 'parley:chat.test:token', active: 'parley:chat.test:GENERA
 const conversation: VisitorConversationView = { id: CONVERSATION_ID, room: 'GENERAL', status: 'active', phase: 'everyone', agentName: 'Alice', lastSeq: 1, startedAt: 1, endedBy: null };
 const room = { name: 'GENERAL', label: 'General', routing: 'quickest-reply' as const };
 const freshWelcome = { type: 'welcome' as const, visitorId: 'visitor-000000000002', token: 'token-new', room, conversation: null };
-
-function page() {
-  const socket = new FakeSocket();
-  const controller = new ChatController({ base: 'https://chat.test/', room: 'GENERAL', settings: roomSettings(), notify: () => undefined, openSocket: () => socket, pageVisible: () => true });
-  controller.start();
-  socket.open();
-  return { socket, controller };
-}
 
 describe('the widget when its visitor session has expired', () => {
   beforeEach(() => localStorage.clear());
