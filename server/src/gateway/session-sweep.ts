@@ -53,7 +53,8 @@ export class SessionSweep {
       // that overlapped another would find nothing the first had not already taken.
       this.schedule();
       const sweep = this.sweep().catch((error: unknown) => this.log.error({ err: error }, 'session sweep failed'));
-      this.running = Promise.all([this.running, sweep]);
+      // Resolves to nothing, so hourly sweeps do not nest their results into an ever deeper array.
+      this.running = Promise.all([this.running, sweep]).then(() => undefined);
     });
   }
 }

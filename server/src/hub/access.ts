@@ -31,8 +31,21 @@ export async function access(s: HubState, party: Party, conversationId: string):
   return { record, open };
 }
 
+/**
+ * The conversation `party` may send into now, found without waiting: open, not ended, and theirs
+ * (its visitor, or the agent holding it). Every chat message asks this; undefined sends the caller
+ * to `accessForWriting`, which says why not.
+ */
+export function writableNow(s: HubState, party: Party, conversationId: string): ConversationRecord | undefined {
+  const record = s.open.get(conversationId)?.record;
+  if (record === undefined || record.status === 'ended') return undefined;
+  return (party.kind === 'visitor' ? record.visitorId === party.visitorId : record.agentId === party.agentId) ? record : undefined;
+}
+
 /** Like `access`, for sending into the conversation: it must be open, and an agent must hold it. */
 export async function accessForWriting(s: HubState, party: Party, conversationId: string): Promise<Access & { open: OpenConversation }> {
+  const writable = writableNow(s, party, conversationId);
+  if (writable) return { record: writable, open: s.open.get(conversationId)! };
   const found = await access(s, party, conversationId);
   if (found.record.status === 'ended' || !found.open) {
     throw new HubError(ErrorCode.CONVERSATION_ENDED, 'The conversation has ended.');

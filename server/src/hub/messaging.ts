@@ -1,7 +1,7 @@
 import { Limits, type AckFrame, type ChatMessage, type ConversationEvent, type FileInfo, type HistoryFrame } from '@parley/shared';
 import { randomId } from '../random-id.js';
 import type { ConversationRecord, NewMessage } from '../store/store.js';
-import { access, accessForWriting, type Party } from './access.js';
+import { access, accessForWriting, writableNow, type Party } from './access.js';
 import type { HubState } from './hub-state.js';
 
 /**
@@ -18,10 +18,8 @@ export class Messaging {
    * says why it is refused.
    */
   send(party: Party, frame: { conversationId: string; clientId: string; text: string }, origin?: unknown): Promise<AckFrame> {
-    const record = this.s.open.get(frame.conversationId)?.record;
-    if (record !== undefined && record.status !== 'ended' && (party.kind === 'visitor' ? record.visitorId === party.visitorId : record.agentId === party.agentId)) {
-      return this.append(party, record, textMessage(party, frame, this.s), origin);
-    }
+    const record = writableNow(this.s, party, frame.conversationId);
+    if (record) return this.append(party, record, textMessage(party, frame, this.s), origin);
     return accessForWriting(this.s, party, frame.conversationId).then((found) => this.append(party, found.record, textMessage(party, frame, this.s), origin));
   }
 
