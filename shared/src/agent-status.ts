@@ -1,16 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The five agent status codes of seed 002, exactly as the statistics endpoint spells them.
+ * The five agent status codes, exactly as the statistics endpoint spells them.
  * Only `WAITING_NEW_CALL` receives new chats.
  */
-export const AGENT_STATUSES = [
-  'TAKING_BREAK',
-  'WAITING_NEW_CALL',
-  'REMOTE_CUSTOMER_HANGUP',
-  'HANG_UP',
-  'SERVING_CUSTOMER',
-] as const;
+export const AGENT_STATUSES = ['TAKING_BREAK', 'WAITING_NEW_CALL', 'REMOTE_CUSTOMER_HANGUP', 'HANG_UP', 'SERVING_CUSTOMER'] as const;
 export const AgentStatus = z.enum(AGENT_STATUSES);
 export type AgentStatus = z.infer<typeof AgentStatus>;
 

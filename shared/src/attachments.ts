@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import type { AttachmentKind } from './message.js';
+import type { z } from 'zod';
 import { AckFrame } from './frames/common.js';
+import type { AttachmentKind } from './message.js';
 import { ChatMessage } from './message.js';
 
 /** MIME type sent with each kind of file. */

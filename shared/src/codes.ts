@@ -36,6 +36,12 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** Something failed on the server; the frame had no effect and may be sent again. */
   INTERNAL: 'INTERNAL',
+  /**
+   * The server cannot take this now (its store or the node that routes cannot be reached, for a
+   * few seconds at most); nothing was stored. Send it again: the client id keeps it from being
+   * stored twice.
+   */
+  UNAVAILABLE: 'UNAVAILABLE',
   /** The email asked for is not offered here: no mail server configured, the room does not offer it, or not now (a transcript before the chat ended). */
   EMAIL_UNAVAILABLE: 'EMAIL_UNAVAILABLE',
   /** No address to send to, or one Parley does not send to (it must be a plain name@example.com). */
@@ -52,16 +58,22 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const CloseCode = {
   /** Normal closure, e.g. the client went away on purpose. */
   NORMAL: 1000,
+  /** Never sent: what a client reports when the connection dropped without a close frame. */
+  ABNORMAL: 1006,
   /** The frame exceeded the 64 KiB payload limit (sent by both transports themselves). */
   MESSAGE_TOO_BIG: 1009,
   /** The server is restarting or draining: reconnect, the session and conversation survive. */
   SERVICE_RESTART: 1012,
+  /** The server could not answer `hello` now (in a cluster, routing is moving between nodes): reconnect in a moment. */
+  TRY_AGAIN_LATER: 1013,
   /** No `hello` arrived within the allowed time after connecting. */
   HELLO_TIMEOUT: 4000,
   /** Final: the agent's session token is unknown or expired; sign in again. */
   UNAUTHORIZED: 4001,
   /** Final: the agent signed out (from this or another tab); every socket of that session closes. */
   SIGNED_OUT: 4002,
+  /** Final: this agent may not sign in on this client (browser or mobile), as their settings say. */
+  CLIENT_NOT_ALLOWED: 4003,
   /** The connection kept sending after being slowed down. Reconnect later, more gently. */
   FLOODING: 4008,
   /** The client read too slowly and the server's send buffer filled up; reconnect and resume. */
@@ -72,4 +84,7 @@ export const CloseCode = {
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Close codes after which a client must not reconnect on its own. */
-export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.UNAUTHORIZED, CloseCode.SIGNED_OUT]);
+export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.UNAUTHORIZED, CloseCode.SIGNED_OUT, CloseCode.CLIENT_NOT_ALLOWED]);
+
+/** Close codes after which a client reconnects more gently: it was flooding, or sending broken frames. */
+export const SLOW_DOWN_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.FLOODING, CloseCode.TOO_MANY_ERRORS]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClientKind } from './agent-status.js';
-import { VisitorContext, FormAnswers } from './context.js';
+import { FormAnswers, VisitorContext } from './context.js';
 import { RoomName, Seq, ServerId } from './ids.js';
 import { Timestamp } from './message.js';
 

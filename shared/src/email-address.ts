@@ -13,8 +13,7 @@ export const EMAIL_ADDRESS_MAX = 254;
 const LOCAL_MAX = 64;
 
 /** A dot-atom local part (RFC 5322 atext) and a host name with a top-level domain of letters. */
-const ADDRESS =
-  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const ADDRESS = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 
 export function isEmailAddress(value: string): boolean {
   if (value.length > EMAIL_ADDRESS_MAX || !ADDRESS.test(value)) return false;
@@ -22,7 +21,7 @@ export function isEmailAddress(value: string): boolean {
 }
 
 /**
- * Seed 004's address lists: several addresses separated by semicolons, e.g.
+ * The address lists: several addresses separated by semicolons, e.g.
  * `sales@example.com; boss@example.com`. Returns the addresses, trimmed, empty entries left out.
  */
 export function splitAddressList(list: string): string[] {

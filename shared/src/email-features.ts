@@ -5,11 +5,11 @@ import { z } from 'zod';
  * room's setting. All false when Parley sends no email.
  */
 export const EmailFeatures = z.object({
-  /** Seed 000 "Email Transcript": a button at the end of a chat. */
+  /** "Email Transcript": a button at the end of a chat. */
   transcript: z.boolean(),
-  /** Seed 002: leave a message when nobody is available (the launcher shows even then). */
+  /** Leave a message when nobody is available (the launcher shows even then). */
   leaveMessage: z.boolean(),
-  /** Seed 002 "Add Alert": while waiting, be emailed when an agent is free. */
+  /** "Add Alert": while waiting, be emailed when an agent is free. */
   alert: z.boolean(),
 });
 export type EmailFeatures = z.infer<typeof EmailFeatures>;

@@ -2,9 +2,7 @@ import type { z } from 'zod';
 import { ErrorCode } from './codes.js';
 import { describeIssues } from './issues.js';
 
-export type FrameParseResult<T> =
-  | { ok: true; frame: T }
-  | { ok: false; code: ErrorCode; message: string; ref?: string };
+export type FrameParseResult<T> = { ok: true; frame: T } | { ok: false; code: ErrorCode; message: string; ref?: string };
 
 type FrameUnion = z.ZodDiscriminatedUnion<readonly z.ZodObject<{ type: z.ZodLiteral<string> } & z.ZodRawShape>[]>;
 
@@ -21,7 +19,10 @@ export type FastChecks<F extends { type: string }> = { [K in F['type']]?: (raw: 
  * be wrong, because a client fixes each differently: not JSON, a type this endpoint does not know,
  * or a known type with bad fields.
  */
-export function createFrameParser<U extends FrameUnion>(union: U, fast: FastChecks<z.infer<U> & { type: string }> = {}): (text: string) => FrameParseResult<z.infer<U>> {
+export function createFrameParser<U extends FrameUnion>(
+  union: U,
+  fast: FastChecks<z.infer<U> & { type: string }> = {},
+): (text: string) => FrameParseResult<z.infer<U>> {
   const knownTypes = new Set(union.options.map((option) => option.shape.type.value));
   const checks = new Map(Object.entries(fast) as [string, (raw: Record<string, unknown>) => z.infer<U> | null][]);
   return (text) => {

@@ -3,12 +3,12 @@ import { AgentStatus } from './agent-status.js';
 import { RoomName } from './ids.js';
 
 /*
- * The staff-statistics JSON of seed 002, key for key. Sites poll these URLs:
+ * The staff-statistics JSON, key for key as the product documents show it. Sites poll these URLs:
  *   GET /api/rooms/{room}/stats                summary
  *   GET /api/rooms/{room}/stats/details?key=…  summary plus agStatDetails (needs the room's stats key)
  */
 
-/** Count of signed-in agents in each status, zeros included. Keys in the seed example's order. */
+/** Count of signed-in agents in each status, zeros included. Keys in the documented example's order. */
 export const StatusCounts = z.object({
   TAKING_BREAK: z.number().int().nonnegative(),
   WAITING_NEW_CALL: z.number().int().nonnegative(),

@@ -17,7 +17,15 @@ describe('welcome form rules', () => {
   });
 
   it('lists every problem in the order of the form, then unknown fields', () => {
-    const issues = checkWelcomeForm(form, { name: '  ', email: 'ann@', phone: 'call me', topic: 'Refunds', details: 'far too long text', terms: false, extra: 'x' });
+    const issues = checkWelcomeForm(form, {
+      name: '  ',
+      email: 'ann@',
+      phone: 'call me',
+      topic: 'Refunds',
+      details: 'far too long text',
+      terms: false,
+      extra: 'x',
+    });
     expect(issues).toEqual([
       { key: 'name', problem: 'required' },
       { key: 'email', problem: 'email' },
@@ -46,12 +54,20 @@ describe('welcome form rules', () => {
   });
 
   it('cleans answers: trims text, drops empty answers and unchecked boxes', () => {
-    expect(cleanAnswers(form, { name: ' Ann ', email: '', terms: true, topic: 'Orders', customerId: 'c-42' })).toEqual({ name: 'Ann', terms: true, topic: 'Orders', customerId: 'c-42' });
+    expect(cleanAnswers(form, { name: ' Ann ', email: '', terms: true, topic: 'Orders', customerId: 'c-42' })).toEqual({
+      name: 'Ann',
+      terms: true,
+      topic: 'Orders',
+      customerId: 'c-42',
+    });
   });
 
   it('describes problems by label for the server error', () => {
-    expect(describeFormIssues(form, [{ key: 'email', problem: 'email' }, { key: 'zzz', problem: 'unknown' }])).toBe(
-      'Email: must be an email address like name@example.com; zzz: is not a field of this form',
-    );
+    expect(
+      describeFormIssues(form, [
+        { key: 'email', problem: 'email' },
+        { key: 'zzz', problem: 'unknown' },
+      ]),
+    ).toBe('Email: must be an email address like name@example.com; zzz: is not a field of this form');
   });
 });

@@ -1,5 +1,5 @@
 /*
- * The welcome form's rules (seed 000 "Welcome Form", seed 002 "Contact Form"), in one place for
+ * The welcome form's rules ("Welcome Form", "Contact Form"), in one place for
  * both sides: the widget checks them before sending so the visitor is told at once, and the
  * server checks them again before it starts a conversation. Plain functions, no zod, so the
  * widget can import this file without carrying a schema library.
@@ -19,6 +19,8 @@ export type WelcomeField = {
   type: WelcomeFieldType;
   /** Shown above the field, in the room's language. */
   label: string;
+  /** Shown in the empty field, as an example of what to write. */
+  placeholder?: string;
   rule: FieldRule;
   /** Select fields: the choices, shown and stored as written. */
   options?: string[];
@@ -108,7 +110,5 @@ const PROBLEM_TEXT: Record<FieldProblem, string> = {
 
 /** An English sentence for the server's FORM_INVALID error, e.g. `Email: must be an email address…`. */
 export function describeFormIssues(fields: readonly WelcomeField[], issues: readonly FieldIssue[]): string {
-  return issues
-    .map(({ key, problem }) => `${fields.find((f) => f.key === key)?.label ?? key.slice(0, 64)}: ${PROBLEM_TEXT[problem]}`)
-    .join('; ');
+  return issues.map(({ key, problem }) => `${fields.find((f) => f.key === key)?.label ?? key.slice(0, 64)}: ${PROBLEM_TEXT[problem]}`).join('; ');
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { EmailFeatures } from './email-features.js';
 import { RoomName } from './ids.js';
 import { AttachmentKind } from './message.js';
-import { EmailFeatures } from './email-features.js';
 import { FIELD_RULES, WELCOME_FIELD_TYPES } from './welcome-form.js';
 
 /*
@@ -19,6 +19,7 @@ export const WelcomeFieldView = z.object({
   key: z.string(),
   type: z.enum(WELCOME_FIELD_TYPES),
   label: z.string(),
+  placeholder: z.string().optional(),
   rule: z.enum(FIELD_RULES),
   options: z.array(z.string()).optional(),
   maxLength: z.number().int().positive().optional(),
@@ -68,11 +69,11 @@ export const WidgetSettings = z.object({
     types: z.array(AttachmentKind),
     maxBytes: z.number().int().positive(),
   }),
-  /** Extra links in the widget's menu (seed 000 "Menu Options"). */
+  /** Extra links in the widget's menu ("Menu Options"). */
   menu: z.array(z.object({ label: z.string(), url: z.string() })),
-  /** Seed 000 "Mobile Options": phone-sized screens offer to continue by SMS to this number. */
+  /** "Mobile Options": phone-sized screens offer to continue by SMS to this number. */
   smsNumber: z.string().nullable(),
-  /** The email features offered here (issue 5): all false when Parley sends no email. */
+  /** The email features offered here: all false when Parley sends no email. */
   email: EmailFeatures,
 });
 export type WidgetSettings = z.infer<typeof WidgetSettings>;

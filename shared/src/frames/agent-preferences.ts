@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /*
  * The agent's own settings that the server keeps (in the store, so they survive restarts and
- * follow the agent to every browser and phone). Seed 002's private profile: whether the agent
+ * follow the agent to every browser and phone). The private profile: whether the agent
  * wants an email when a waiting visitor asks for an email alert.
  */
 

@@ -13,9 +13,9 @@ export const AgentRoomSettings = z.object({
   routing: z.enum(['quickest-reply', 'sticky']),
   /** Chats from this room the agent may hold at once, unless the agent has their own capacity. */
   capacityPerAgent: z.number().int().positive(),
-  /** Seed 003: the agent goes back to ready by themselves after each chat. */
+  /** Force ready: the agent goes back to ready by themselves after each chat. */
   forceReady: z.boolean(),
-  /** Seed 002 "Hide preview typing text": typing frames carry no draft. */
+  /** "Hide preview typing text": typing frames carry no draft. */
   hideTypingPreview: z.boolean(),
   agentAttachments: z.boolean(),
   attachmentTypes: z.array(AttachmentKind),

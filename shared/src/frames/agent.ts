@@ -3,10 +3,10 @@ import { ChosenStatus, ClientKind, ClientStatuses } from '../agent-status.js';
 import { AgentConversationView, OfferView, RoomQueueView } from '../conversation.js';
 import { RoomName, ServerId } from '../ids.js';
 import { Limits } from '../limits.js';
-import { AgentRoomsFrame } from './agent-rooms.js';
 import { AgentPreferencesFrame, SetPreferencesFrame } from './agent-preferences.js';
-import { PastConversationsFrame, PastConversationsRequestFrame } from './past-conversations.js';
+import { AgentRoomsFrame } from './agent-rooms.js';
 import { AckFrame, EndFrame, ErrorFrame, HistoryFrame, MessageFrame, SendMessageFrame, SyncFrame, TypingFrame } from './common.js';
+import { PastConversationsFrame, PastConversationsRequestFrame } from './past-conversations.js';
 
 /*
  * The agent endpoint: `GET /ws/agent` upgraded to a WebSocket. The agent signs in over HTTP

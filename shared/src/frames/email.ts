@@ -1,21 +1,17 @@
 import { z } from 'zod';
-import { isEmailAddress, EMAIL_ADDRESS_MAX, LEAVE_MESSAGE_NAME_MAX } from '../email-address.js';
+import { EMAIL_ADDRESS_MAX, isEmailAddress, LEAVE_MESSAGE_NAME_MAX } from '../email-address.js';
 import { ClientId, ServerId } from '../ids.js';
 import { Limits } from '../limits.js';
 
 /*
- * Email from the widget (issue 5): the transcript at the end of a chat (seed 000), a message left
- * when nobody is available and an email alert while waiting (seed 002). Each request carries a
+ * Email from the widget: the transcript at the end of a chat, a message left
+ * when nobody is available and an email alert while waiting. Each request carries a
  * `clientId`, as messages do: sending it again (after a reconnect) asks for nothing new, and a
  * refusal comes back as an `error` frame whose `ref` is that id.
  */
 
 /** A plain `name@example.com`: nothing a mail header could read as more (see email-address.ts). */
-export const EmailAddress = z
-  .string()
-  .trim()
-  .max(EMAIL_ADDRESS_MAX)
-  .refine(isEmailAddress, 'must be an email address like name@example.com');
+export const EmailAddress = z.string().trim().max(EMAIL_ADDRESS_MAX).refine(isEmailAddress, 'must be an email address like name@example.com');
 
 // ---- visitor to server ----
 
@@ -30,7 +26,7 @@ export const EmailTranscriptFrame = z.object({
   email: EmailAddress.optional(),
 });
 
-/** Nobody is available: leave a message for the room's sales lead addresses (seed 002, seed 004). */
+/** Nobody is available: leave a message for the room's sales lead addresses. */
 export const LeaveMessageFrame = z.object({
   type: z.literal('leaveMessage'),
   clientId: ClientId,
@@ -43,7 +39,7 @@ export const LeaveMessageFrame = z.object({
 });
 
 /**
- * While waiting: email me when an agent is free (seed 002 "Add Alert"). Without `email`, to the
+ * While waiting: email me when an agent is free ("Add Alert"). Without `email`, to the
  * welcome form's address. Agents who turned on email alerts hear of the request at once.
  */
 export const EmailAlertFrame = z.object({

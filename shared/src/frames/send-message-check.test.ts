@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFrameParser } from '../parse-frame.js';
+import { AgentClientFrame } from './agent.js';
 import { SendMessageFrame } from './common.js';
 import { checkSendMessage } from './send-message-check.js';
-import { AgentClientFrame } from './agent.js';
 import { VisitorClientFrame } from './visitor.js';
 
 const good = { type: 'message', conversationId: 'AbCdEfGh_-12345678', clientId: 'v-1.a:b_c', text: 'Hello' };
@@ -11,14 +11,53 @@ const good = { type: 'message', conversationId: 'AbCdEfGh_-12345678', clientId: 
 const variants: Record<string, unknown[]> = {
   type: ['message', 'Message', 'typing', '', null, undefined, 1, ['message'], { toString: () => 'message' }],
   conversationId: [
-    'a'.repeat(16), 'Z'.repeat(64), 'a'.repeat(15), 'a'.repeat(65), 'abc-def_ghi-jkl0', 'abc def ghi jkl0', 'abc.def.ghi.jkl0', 'ábcdefghijklmnop',
-    'abcdefghijklmnop\n', '', null, undefined, 12345678901234567, ['abcdefghijklmnop'], { length: 16 }, '__proto__xxxxxxx',
+    'a'.repeat(16),
+    'Z'.repeat(64),
+    'a'.repeat(15),
+    'a'.repeat(65),
+    'abc-def_ghi-jkl0',
+    'abc def ghi jkl0',
+    'abc.def.ghi.jkl0',
+    'ábcdefghijklmnop',
+    'abcdefghijklmnop\n',
+    '',
+    null,
+    undefined,
+    // biome-ignore lint/correctness/noPrecisionLoss: a number JavaScript cannot hold exactly is one of the inputs on purpose.
+    12345678901234567,
+    ['abcdefghijklmnop'],
+    { length: 16 },
+    '__proto__xxxxxxx',
   ],
   clientId: ['x', 'a'.repeat(64), 'a'.repeat(65), '', 'a b', 'a/b', 'v-1.a:b_c', 'é', 'a\u0000', '\n', null, undefined, 7, true, ['x'], {}],
   text: [
-    'Hello', 'x', ' x ', 'a'.repeat(4000), 'a'.repeat(4001), '', ' ', '\n\t ', '\u00a0\u2028\ufeff', '\u200b', '😀'.repeat(2000), '😀'.repeat(2001), '😀'.repeat(4000), '😀'.repeat(4000) + 'a',
-    'a'.repeat(3999) + '😀', 'a'.repeat(4000) + '\ud800', '\udc00' + 'a'.repeat(4000), '\udc00\ud800'.repeat(2001), '\ud800\udc00'.repeat(1999) + '\ud800\ud800\udc00',
-    '\ud800', '<img src=x onerror=alert(1)>', null, undefined, 0, false, ['Hello'], { text: 'Hello' },
+    'Hello',
+    'x',
+    ' x ',
+    'a'.repeat(4000),
+    'a'.repeat(4001),
+    '',
+    ' ',
+    '\n\t ',
+    '\u00a0\u2028\ufeff',
+    '\u200b',
+    '😀'.repeat(2000),
+    '😀'.repeat(2001),
+    '😀'.repeat(4000),
+    `${'😀'.repeat(4000)}a`,
+    `${'a'.repeat(3999)}😀`,
+    `${'a'.repeat(4000)}\ud800`,
+    `\udc00${'a'.repeat(4000)}`,
+    '\udc00\ud800'.repeat(2001),
+    `${'\ud800\udc00'.repeat(1999)}\ud800\ud800\udc00`,
+    '\ud800',
+    '<img src=x onerror=alert(1)>',
+    null,
+    undefined,
+    0,
+    false,
+    ['Hello'],
+    { text: 'Hello' },
   ],
 };
 

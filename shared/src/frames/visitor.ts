@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { FormAnswers, VisitorContext } from '../context.js';
 import { VisitorConversationView } from '../conversation.js';
-import { VisitorContext, FormAnswers } from '../context.js';
 import { RoomName, ServerId } from '../ids.js';
-import { AckFrame, EndFrame, ErrorFrame, HistoryFrame, MessageFrame, SendMessageFrame, SyncFrame, TypingFrame } from './common.js';
+import { WidgetSettings } from '../widget-settings.js';
 import { AvailabilityFrame } from './availability.js';
+import { AckFrame, EndFrame, ErrorFrame, HistoryFrame, MessageFrame, SendMessageFrame, SyncFrame, TypingFrame } from './common.js';
 import { EmailAlertFrame, EmailQueuedFrame, EmailTranscriptFrame, LeaveMessageFrame } from './email.js';
 
 /*
@@ -86,6 +87,15 @@ export const AgentTypingFrame = z.object({
   active: z.boolean(),
 });
 
+/**
+ * The room's public settings changed (an admin saved them): theme, welcome form, launcher,
+ * features. The same shape the settings request answers; sent only to pages of that room.
+ */
+export const RoomSettingsFrame = z.object({
+  type: z.literal('settings'),
+  settings: WidgetSettings,
+});
+
 export const VisitorServerFrame = z.discriminatedUnion('type', [
   VisitorWelcomeFrame,
   VisitorConversationFrame,
@@ -97,6 +107,7 @@ export const VisitorServerFrame = z.discriminatedUnion('type', [
   ErrorFrame,
   AvailabilityFrame,
   EmailQueuedFrame,
+  RoomSettingsFrame,
 ]);
 export type VisitorServerFrame = z.infer<typeof VisitorServerFrame>;
 
@@ -107,3 +118,4 @@ export type VisitorWelcomeFrame = z.infer<typeof VisitorWelcomeFrame>;
 export type VisitorConversationFrame = z.infer<typeof VisitorConversationFrame>;
 export type QueuePositionFrame = z.infer<typeof QueuePositionFrame>;
 export type AgentTypingFrame = z.infer<typeof AgentTypingFrame>;
+export type RoomSettingsFrame = z.infer<typeof RoomSettingsFrame>;
