@@ -4,6 +4,7 @@
  * that knows the app's file name. Prints what each weighs over the wire and fails when the loader
  * or the app grows past its budget.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig, type Rolldown } from 'vite';
 import { BUDGETS, sizeOf, sizeTable } from './sizes.js';
@@ -57,6 +58,24 @@ await build({
     target: 'es2020',
     minify: true,
     lib: { entry: 'src/loader/main.ts', formats: ['iife'], name: 'ParleyLoader', fileName: () => 'widget.js' },
+  },
+});
+
+// The admin console's live preview: the same components rendering unsaved settings. A build of its
+// own (in dist/preview) so that it adds nothing to what visitors download.
+await build({
+  ...common,
+  base: './',
+  build: {
+    outDir: join(dist, 'preview'),
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: false,
+    rolldownOptions: {
+      input: { preview: 'src/app/preview.tsx' },
+      preserveEntrySignatures: 'exports-only',
+      output: { format: 'es', entryFileNames: 'preview.js', chunkFileNames: '[name]-[hash].js' },
+    },
   },
 });
 

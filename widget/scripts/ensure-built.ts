@@ -1,30 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isBuildStale } from '../../scripts/build-freshness.js';
 
 const WIDGET = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = [join(WIDGET, 'src'), join(WIDGET, 'scripts'), fileURLToPath(new URL('../../shared/src', import.meta.url))];
 const BUILT = join(WIDGET, 'dist', 'widget.js');
 
-function newest(folder: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
 /** Whether `widget/dist` is missing or older than the sources it is built from. */
 export function widgetBuildIsStale(): boolean {
-  let built: number;
-  try {
-    built = statSync(BUILT).mtimeMs;
-  } catch {
-    return true;
-  }
-  return SOURCES.some((folder) => newest(folder) > built);
+  return isBuildStale(BUILT, SOURCES);
 }
 
 /**

@@ -22,6 +22,11 @@ export interface WidgetHost {
   readonly settings: WidgetSettings;
   /** `launcher`: a button at the bottom of the page; `page`: the hosted chat page, full-page and open. */
   readonly layout: 'launcher' | 'page';
+  /**
+   * The script tag's `data-` options, as written (see EmbedOptions): `data-position`,
+   * `data-open-after`, `data-whisper`, `data-whisper-after`. The loader applies the position.
+   */
+  readonly options: Readonly<Record<string, string | undefined>>;
   /** The widget's shadow root; nothing of the app lives outside it. */
   readonly root: ShadowRoot;
   /** The launcher button the loader drew; the app takes it over (so focus never jumps when it arrives). */

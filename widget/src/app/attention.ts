@@ -1,7 +1,6 @@
-import type { WidgetSettings } from '@parley/shared';
+import { Chime } from '@parley/shared/client';
 import { format, type Strings } from '../i18n/index.js';
 import type { ChatController } from './chat/chat-controller.js';
-import { Chime } from './services/sounds.js';
 import { TitleNotifier } from './services/title-notifier.js';
 
 /**
@@ -9,12 +8,19 @@ import { TitleNotifier } from './services/title-notifier.js';
  * page hidden or not focused): a chime and a title-bar notice, each if the room allows it.
  */
 export class Attention {
-  private readonly chime = new Chime();
+  /** Two rising notes, soft: the visitor is on someone else's page. */
+  private readonly chime = new Chime(
+    [
+      [0, 880],
+      [0.12, 1320],
+    ],
+    0.12,
+    0.25,
+  );
   private readonly title = new TitleNotifier();
 
   constructor(
     private readonly controller: ChatController,
-    private readonly features: WidgetSettings['features'],
     private readonly strings: Strings,
   ) {
     document.addEventListener('visibilitychange', this.looked);
@@ -25,8 +31,9 @@ export class Attention {
     const { open } = this.controller.state;
     const looking = open && document.visibilityState === 'visible' && document.hasFocus();
     if (looking) return;
-    if (this.features.sounds) this.chime.play();
-    if (this.features.titleNotifications) this.title.show(format(this.strings.titleUnread, { n: Math.max(1, this.controller.state.unread) }));
+    const { features } = this.controller.state.settings;
+    if (features.sounds) this.chime.play();
+    if (features.titleNotifications) this.title.show(format(this.strings.titleUnread, { n: Math.max(1, this.controller.state.unread) }));
   }
 
   /** The visitor is back: clear the notice once they see the chat. */

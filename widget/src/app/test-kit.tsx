@@ -1,9 +1,9 @@
 import type { VisitorServerFrame, WidgetSettings } from '@parley/shared';
+import type { SocketLike } from '@parley/shared/client';
 import { act, render } from '@testing-library/preact';
-import type { Strings } from '../i18n/index.js';
 import { strings as english } from '../i18n/en.js';
+import type { Strings } from '../i18n/index.js';
 import { ChatController } from './chat/chat-controller.js';
-import type { SocketLike } from './chat/visitor-connection.js';
 import { App } from './ui/app.js';
 
 /*
@@ -59,7 +59,14 @@ export const CONVERSATION_ID = 'conversation-0000000001';
 /** A page: a controller on a fake socket, connected, with the page visible. */
 export function connectedPage() {
   const socket = new FakeSocket();
-  const controller = new ChatController({ base: 'https://chat.test/', room: 'GENERAL', settings: roomSettings(), notify: () => undefined, openSocket: () => socket, pageVisible: () => true });
+  const controller = new ChatController({
+    base: 'https://chat.test/',
+    room: 'GENERAL',
+    settings: roomSettings(),
+    notify: () => undefined,
+    openSocket: () => socket,
+    pageVisible: () => true,
+  });
   controller.start();
   socket.open();
   return { socket, controller };
@@ -76,7 +83,7 @@ export function renderChat(settings: WidgetSettings = roomSettings(), strings: S
     openSocket: () => socket,
     pageVisible: () => true,
   });
-  const view = render(<App value={{ controller, settings, strings, role: settings.branding.agentRole ?? strings.agent, layout: 'page', close: () => undefined }} />);
+  const view = render(<App value={{ controller, strings, layout: 'page', close: () => undefined }} />);
   act(() => {
     controller.start();
     socket.open();

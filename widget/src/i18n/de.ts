@@ -38,6 +38,7 @@ export const strings: Strings = {
   unavailable: 'Im Moment ist niemand für einen Chat erreichbar. Bitte versuchen Sie es später erneut.',
   connecting: 'Verbindung wird hergestellt…',
   reconnecting: 'Verbindung unterbrochen. Neuer Versuch…',
+  disconnected: 'Der Chat wurde getrennt. Laden Sie die Seite neu, um fortzufahren.',
   waiting: 'Warten auf den nächsten freien {role}…',
   queuePosition: 'Sie sind Nummer {n} in der Warteschlange.',
   stickyWaiting: 'Wir fragen den {role}, mit dem Sie zuletzt gesprochen haben.',

@@ -43,6 +43,7 @@ export const strings = {
   unavailable: 'No one is available to chat right now. Please try again later.',
   connecting: 'Connecting…',
   reconnecting: 'Connection lost. Reconnecting…',
+  disconnected: 'The chat was disconnected. Reload the page to continue.',
   waiting: 'Waiting for the next available {role}…',
   queuePosition: 'You are number {n} in line.',
   stickyWaiting: 'We are asking the {role} you spoke with last time.',

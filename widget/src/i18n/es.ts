@@ -38,6 +38,7 @@ export const strings: Strings = {
   unavailable: 'No hay nadie disponible para chatear en este momento. Inténtelo de nuevo más tarde.',
   connecting: 'Conectando…',
   reconnecting: 'Se perdió la conexión. Reconectando…',
+  disconnected: 'El chat se desconectó. Vuelve a cargar la página para continuar.',
   waiting: 'Esperando al próximo {role} disponible…',
   queuePosition: 'Usted es el número {n} en la cola.',
   stickyWaiting: 'Estamos avisando al {role} con quien habló la última vez.',

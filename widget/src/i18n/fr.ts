@@ -38,6 +38,7 @@ export const strings: Strings = {
   unavailable: 'Personne n’est disponible pour discuter pour le moment. Veuillez réessayer plus tard.',
   connecting: 'Connexion…',
   reconnecting: 'Connexion perdue. Reconnexion…',
+  disconnected: 'Le chat a été déconnecté. Rechargez la page pour continuer.',
   waiting: 'En attente du prochain {role} disponible…',
   queuePosition: 'Vous êtes numéro {n} dans la file d’attente.',
   stickyWaiting: 'Nous contactons le {role} avec qui vous avez parlé la dernière fois.',

@@ -1,8 +1,8 @@
 import type { WidgetLanguage } from '@parley/shared';
-import * as en from './en.js';
 import type { LauncherStrings, Strings } from './en.js';
+import * as en from './en.js';
 
-export type { Strings, LauncherStrings } from './en.js';
+export type { LauncherStrings, Strings } from './en.js';
 
 export type Language = { strings: Strings; launcher: LauncherStrings };
 

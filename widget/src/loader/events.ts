@@ -32,7 +32,10 @@ export function hostEvents(): HostEvents {
       if (name === 'ready' && ready) call(handler, ready.payload);
     },
     off(name, handler) {
-      handlers.set(name, (handlers.get(name) ?? []).filter((h) => h !== handler));
+      handlers.set(
+        name,
+        (handlers.get(name) ?? []).filter((h) => h !== handler),
+      );
     },
     emit(name, payload) {
       if (name === 'ready') ready = { payload };

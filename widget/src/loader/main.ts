@@ -1,7 +1,8 @@
 import type { WidgetSettings } from '@parley/shared';
+import { readStored } from '@parley/shared/client';
 import type { HostCommand, Identity, MountApp, WidgetHost } from '../host-contract.js';
 import { OPEN_CHAT } from '../i18n/launcher-strings.js';
-import { readStored, storageKeys } from '../storage.js';
+import { storageKeys } from '../storage-keys.js';
 import { installCommandQueue, type ParleyFunction } from './command-queue.js';
 import { hostEvents } from './events.js';
 import { drawWidget } from './launcher.js';
@@ -38,13 +39,17 @@ function start(): void {
   });
   if (!installed) return;
 
+  const options = script.dataset;
   const ready = (settings: WidgetSettings) => {
+    // The embed code may put the launcher on the other side than the room's setting.
+    if (options.position === 'left' || options.position === 'right') settings.launcherPosition = options.position;
     const { root, launcher } = drawWidget(settings, layout, OPEN_CHAT[settings.language] ?? OPEN_CHAT.en);
     const host: WidgetHost = {
       base,
       room,
       settings,
       layout,
+      options,
       root,
       launcher,
       emit: (name, payload) => events.emit(name, payload),

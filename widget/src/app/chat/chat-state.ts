@@ -1,9 +1,9 @@
-import type { ChatMessage, VisitorConversationView } from '@parley/shared';
+import type { ChatMessage, VisitorConversationView, WidgetSettings } from '@parley/shared';
+import type { ConnectionState } from '@parley/shared/client';
 import type { Identity } from '../../host-contract.js';
-import type { ConnectionState } from './visitor-connection.js';
 
-/** A message shown before the server acknowledged it (local echo). */
-export type PendingText = { clientId: string; text: string; at: number; failed: boolean };
+/** A message shown before the server acknowledged it (local echo); kept in storage until then, unless `failed`. */
+export type PendingText = { clientId: string; conversationId: string; text: string; at: number; failed: boolean };
 
 export type UploadProblem = 'tooLarge' | 'type' | 'failed';
 
@@ -19,7 +19,7 @@ export type UploadItem = {
 
 export type StartProblem = { code: string; message: string };
 
-/** The widget's email requests (issue 5): a transcript, a left message, an alert. */
+/** The widget's email requests: a transcript, a left message, an alert. */
 export type EmailKind = 'transcript' | 'message' | 'alert';
 
 /** Where one stands: on its way to the server, recorded there (`to`: where it goes), or refused (`problem`: the error code). */
@@ -28,6 +28,8 @@ export type EmailRequest = { clientId: string; state: 'sending' | 'queued' | 're
 /** Everything the chat window shows, in one object; components only read it. */
 export type ChatState = {
   connection: ConnectionState;
+  /** The room's public settings: from the settings request, then as the server pushes changes an admin saves. */
+  settings: WidgetSettings;
   /** The room's availability rules, as the server last said. */
   available: boolean;
   open: boolean;
@@ -51,10 +53,11 @@ export type ChatState = {
   knownEmail: string | null;
 };
 
-export function initialState(available: boolean): ChatState {
+export function initialState(settings: WidgetSettings): ChatState {
   return {
     connection: 'idle',
-    available,
+    settings,
+    available: settings.available,
     open: false,
     conversation: null,
     messages: [],

@@ -1,11 +1,18 @@
 import type { VisitorConversationView } from '@parley/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONVERSATION_ID, FakeSocket, connectedPage as page, roomSettings } from '../test-kit.js';
-import { backoffDelay } from './backoff.js';
 import { ChatController } from './chat-controller.js';
-import { lastSeq, mergeMessages } from './message-log.js';
 
-const conversation: VisitorConversationView = { id: CONVERSATION_ID, room: 'GENERAL', status: 'active', phase: 'everyone', agentName: 'Alice', lastSeq: 1, startedAt: 1, endedBy: null };
+const conversation: VisitorConversationView = {
+  id: CONVERSATION_ID,
+  room: 'GENERAL',
+  status: 'active',
+  phase: 'everyone',
+  agentName: 'Alice',
+  lastSeq: 1,
+  startedAt: 1,
+  endedBy: null,
+};
 const welcome = (lastSeqOnServer: number) => ({
   type: 'welcome' as const,
   visitorId: 'visitor-000000000001',
@@ -20,7 +27,12 @@ describe('delivery in the widget', () => {
   it('keeps a message typed before a reload and sends it again with the same id; it shows once', () => {
     const first = page();
     first.socket.deliver(welcome(1));
-    first.socket.deliver({ type: 'history', conversationId: CONVERSATION_ID, messages: [{ seq: 1, clientId: 'sys:1', at: 1, kind: 'event', event: 'agent-joined', name: 'Alice' }], more: false });
+    first.socket.deliver({
+      type: 'history',
+      conversationId: CONVERSATION_ID,
+      messages: [{ seq: 1, clientId: 'sys:1', at: 1, kind: 'event', event: 'agent-joined', name: 'Alice' }],
+      more: false,
+    });
     first.controller.sendText('Are you there?');
     const original = first.socket.sent.find((frame) => frame.type === 'message')!;
 
@@ -50,7 +62,12 @@ describe('delivery in the widget', () => {
     vi.useFakeTimers();
     const { socket, controller } = page();
     socket.deliver(welcome(1));
-    socket.deliver({ type: 'history', conversationId: CONVERSATION_ID, messages: [{ seq: 1, clientId: 'sys:1', at: 1, kind: 'event', event: 'agent-joined', name: 'Alice' }], more: false });
+    socket.deliver({
+      type: 'history',
+      conversationId: CONVERSATION_ID,
+      messages: [{ seq: 1, clientId: 'sys:1', at: 1, kind: 'event', event: 'agent-joined', name: 'Alice' }],
+      more: false,
+    });
     socket.sent.length = 0;
     socket.close();
     expect(controller.state.connection).toBe('retrying');
@@ -65,15 +82,40 @@ describe('delivery in the widget', () => {
     vi.useRealTimers();
   });
 
+  it('reads a long history page by page without skipping one when a live message lands between two pages', () => {
+    const { socket, controller } = page();
+    const text = (seq: number) => ({ seq, clientId: `m-${seq}`, at: seq, kind: 'text' as const, from: 'agent' as const, text: `message ${seq}` });
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => text(from + i));
+    const syncs = () => socket.sent.filter((frame) => frame.type === 'sync').map((frame) => frame.afterSeq);
+    socket.deliver(welcome(450));
+    expect(syncs()).toEqual([0]);
+    // The agent writes while the first page is on its way: the live message arrives first.
+    socket.deliver({ type: 'message', conversationId: CONVERSATION_ID, message: text(451) });
+    socket.deliver({ type: 'history', conversationId: CONVERSATION_ID, messages: range(1, 200), more: true });
+    expect(syncs()).toEqual([0, 200]);
+    socket.deliver({ type: 'history', conversationId: CONVERSATION_ID, messages: range(201, 400), more: true });
+    socket.deliver({ type: 'history', conversationId: CONVERSATION_ID, messages: range(401, 451), more: false });
+    expect(syncs()).toEqual([0, 200, 400]);
+    expect(controller.state.messages.map((m) => m.seq)).toEqual(range(1, 451).map((m) => m.seq));
+  });
+
   it('drops its socket when the browser goes offline, and reconnects the moment it is back', () => {
     vi.useFakeTimers();
     const sockets: FakeSocket[] = [];
-    const controller = new ChatController({ base: 'https://chat.test/', room: 'GENERAL', settings: roomSettings(), notify: () => undefined, openSocket: () => sockets[sockets.push(new FakeSocket()) - 1]!, pageVisible: () => true });
+    const controller = new ChatController({
+      base: 'https://chat.test/',
+      room: 'GENERAL',
+      settings: roomSettings(),
+      notify: () => undefined,
+      openSocket: () => sockets[sockets.push(new FakeSocket()) - 1]!,
+      pageVisible: () => true,
+    });
     controller.start();
     sockets[0]!.open();
     sockets[0]!.deliver(welcome(1));
     dispatchEvent(new Event('offline'));
-    expect(controller.state.connection).toBe('retrying');
+    // The client core's name for "dropped because the browser is offline; back the moment it is online".
+    expect(controller.state.connection).toBe('offline');
     controller.sendText('typed while offline');
     expect(controller.state.pending.map((p) => p.text)).toEqual(['typed while offline']);
     dispatchEvent(new Event('online'));
@@ -95,27 +137,5 @@ describe('delivery in the widget', () => {
     socket.deliver({ ...welcome(0), conversation: null });
     expect(socket.sent[1]).toMatchObject({ type: 'start', form: { name: 'Dana' } });
     expect(localStorage.getItem('parley:chat.test:token')).toBe('token-1');
-  });
-});
-
-describe('reconnect timing and message order', () => {
-  it('backs off exponentially with jitter, up to half a minute', () => {
-    expect(backoffDelay(0, () => 0)).toBe(250);
-    expect(backoffDelay(0, () => 1)).toBe(500);
-    expect(backoffDelay(3, () => 0.5)).toBe(3000);
-    expect(backoffDelay(30, () => 1)).toBe(30_000);
-    expect(backoffDelay(30, () => 0)).toBe(15_000);
-  });
-
-  it('merges by sequence number, each once, in order', () => {
-    const at = 0;
-    const a = { seq: 1, clientId: 'a', at, kind: 'text', from: 'agent', text: 'a' } as const;
-    const b = { seq: 2, clientId: 'b', at, kind: 'text', from: 'visitor', text: 'b' } as const;
-    const c = { seq: 3, clientId: 'c', at, kind: 'text', from: 'agent', text: 'c' } as const;
-    const merged = mergeMessages([a, c], [b, c, a]);
-    expect(merged.map((m) => m.seq)).toEqual([1, 2, 3]);
-    expect(lastSeq(merged)).toBe(3);
-    const same = [a];
-    expect(mergeMessages(same, [a])).toBe(same);
   });
 });

@@ -1,11 +1,11 @@
-import type { EmailAlertFrame, EmailQueuedFrame, EmailTranscriptFrame, ErrorFrame, LeaveMessageFrame } from '@parley/shared';
-import { newClientId } from '../services/client-id.js';
+import type { EmailAlertFrame, EmailTranscriptFrame, LeaveMessageFrame, VisitorClientFrame } from '@parley/shared';
+import { newClientId } from '@parley/shared/client';
 import type { ChatState, EmailKind } from './chat-state.js';
 
 type EmailFrame = Omit<EmailTranscriptFrame, 'clientId'> | Omit<LeaveMessageFrame, 'clientId'> | Omit<EmailAlertFrame, 'clientId'>;
 
 export type EmailRequestDeps = {
-  send: (frame: object) => boolean;
+  send: (frame: VisitorClientFrame) => boolean;
   state: () => ChatState;
   update: (patch: Partial<ChatState>) => void;
   /** The visitor needs a session now (leaving a message before any chat). */
@@ -13,12 +13,12 @@ export type EmailRequestDeps = {
 };
 
 /**
- * The visitor's email requests (issue 5) and where each stands. Each has a client id, so sending
+ * The visitor's email requests and where each stands. Each has a client id, so sending
  * it again after a reconnect asks for nothing new; those the server has not answered are sent
  * again after every welcome.
  */
 export class EmailRequests {
-  private readonly unanswered = new Map<string, { kind: EmailKind; frame: object }>();
+  private readonly unanswered = new Map<string, { kind: EmailKind; frame: VisitorClientFrame }>();
 
   constructor(private readonly deps: EmailRequestDeps) {}
 
@@ -28,7 +28,7 @@ export class EmailRequests {
     if (conversation?.status === 'ended') this.ask('transcript', { type: 'emailTranscript', conversationId: conversation.id, ...(email ? { email } : {}) });
   }
 
-  /** While waiting: be emailed when an agent is free (seed 002 "Add Alert"). */
+  /** While waiting: be emailed when an agent is free ("Add Alert"). */
   alert(email?: string): void {
     const conversation = this.deps.state().conversation;
     if (conversation?.status === 'waiting') this.ask('alert', { type: 'emailAlert', conversationId: conversation.id, ...(email ? { email } : {}) });
@@ -41,8 +41,8 @@ export class EmailRequests {
   }
 
   private ask(kind: EmailKind, request: EmailFrame): void {
-    const clientId = newClientId();
-    const frame = { ...request, clientId };
+    const clientId = newClientId('w');
+    const frame = { ...request, clientId } as VisitorClientFrame;
     this.unanswered.set(clientId, { kind, frame });
     this.set(kind, { clientId, state: 'sending', to: 'email' in request ? (request.email ?? null) : null, problem: null });
     this.deps.send(frame);
@@ -53,20 +53,9 @@ export class EmailRequests {
     for (const { frame } of this.unanswered.values()) this.deps.send(frame);
   }
 
-  queued(frame: EmailQueuedFrame): void {
-    const pending = this.unanswered.get(frame.clientId);
-    if (!pending) return;
-    this.unanswered.delete(frame.clientId);
-    this.set(pending.kind, { clientId: frame.clientId, state: 'queued', to: frame.to, problem: null });
-  }
-
-  /** An error about one of these requests; false when it is about something else. */
-  refused(frame: ErrorFrame): boolean {
-    const pending = frame.ref === undefined ? undefined : this.unanswered.get(frame.ref);
-    if (!pending) return false;
-    this.unanswered.delete(frame.ref!);
-    this.set(pending.kind, { clientId: frame.ref!, state: 'refused', to: null, problem: frame.code });
-    return true;
+  /** The server answered a request (recorded it, or refused it: the state says which); nothing to send again. */
+  answered(clientId: string): void {
+    this.unanswered.delete(clientId);
   }
 
   /** A new chat: its transcript and alert start over (a left message stays as it went). */

@@ -9,7 +9,16 @@ import { CONVERSATION_ID, connectedPage as page } from '../test-kit.js';
  */
 
 const KEYS = { token: 'parley:chat.test:token', active: 'parley:chat.test:GENERAL:active', outbox: 'parley:chat.test:GENERAL:outbox' };
-const conversation: VisitorConversationView = { id: CONVERSATION_ID, room: 'GENERAL', status: 'active', phase: 'everyone', agentName: 'Alice', lastSeq: 1, startedAt: 1, endedBy: null };
+const conversation: VisitorConversationView = {
+  id: CONVERSATION_ID,
+  room: 'GENERAL',
+  status: 'active',
+  phase: 'everyone',
+  agentName: 'Alice',
+  lastSeq: 1,
+  startedAt: 1,
+  endedBy: null,
+};
 const room = { name: 'GENERAL', label: 'General', routing: 'quickest-reply' as const };
 const freshWelcome = { type: 'welcome' as const, visitorId: 'visitor-000000000002', token: 'token-new', room, conversation: null };
 
@@ -42,7 +51,12 @@ describe('the widget when its visitor session has expired', () => {
     localStorage.setItem(KEYS.token, 'token-old');
     const { socket, controller } = page();
     socket.deliver({ type: 'welcome', visitorId: 'visitor-000000000001', token: 'token-old', room, conversation });
-    socket.deliver({ type: 'history', conversationId: CONVERSATION_ID, messages: [{ seq: 1, clientId: 'sys:1', at: 1, kind: 'event', event: 'agent-joined', name: 'Alice' }], more: false });
+    socket.deliver({
+      type: 'history',
+      conversationId: CONVERSATION_ID,
+      messages: [{ seq: 1, clientId: 'sys:1', at: 1, kind: 'event', event: 'agent-joined', name: 'Alice' }],
+      more: false,
+    });
 
     socket.close(); // weeks go by
     vi.advanceTimersByTime(500); // the first retry

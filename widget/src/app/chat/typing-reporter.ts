@@ -1,4 +1,7 @@
+import type { VisitorClientFrame } from '@parley/shared';
 import { Limits } from '@parley/shared/limits';
+
+type TypingFrame = Extract<VisitorClientFrame, { type: 'typing' }>;
 
 /** Drafts go out at most this often while the visitor types (the server also limits typing frames). */
 const THROTTLE_MS = 400;
@@ -6,7 +9,7 @@ const THROTTLE_MS = 400;
 const IDLE_MS = 4000;
 
 /**
- * Tells the agent the visitor is typing: seed 002's live preview sends the draft itself, unless
+ * Tells the agent the visitor is typing: the live preview sends the draft itself, unless
  * the room hides previews, in which case the draft never leaves the page.
  */
 export class TypingReporter {
@@ -16,8 +19,9 @@ export class TypingReporter {
   private idle: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly send: (frame: object) => void,
-    private readonly withDraft: boolean,
+    private readonly send: (frame: TypingFrame) => void,
+    /** Whether the room shows agents the visitor's draft (read at each report: an admin may change it). */
+    private readonly withDraft: () => boolean,
   ) {}
 
   draft(conversationId: string, text: string): void {
@@ -29,7 +33,7 @@ export class TypingReporter {
     this.report(conversationId);
     this.throttle = setTimeout(() => {
       this.throttle = null;
-      if (this.active === conversationId && this.withDraft) this.report(conversationId);
+      if (this.active === conversationId && this.withDraft()) this.report(conversationId);
     }, THROTTLE_MS);
   }
 
@@ -45,7 +49,7 @@ export class TypingReporter {
   private report(conversationId: string): void {
     const fresh = this.active !== conversationId;
     this.active = conversationId;
-    if (!this.withDraft && !fresh) return;
-    this.send({ type: 'typing', conversationId, active: true, ...(this.withDraft ? { draft: this.latest.slice(0, Limits.typingDraft) } : {}) });
+    if (!this.withDraft() && !fresh) return;
+    this.send({ type: 'typing', conversationId, active: true, ...(this.withDraft() ? { draft: this.latest.slice(0, Limits.typingDraft) } : {}) });
   }
 }

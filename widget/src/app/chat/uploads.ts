@@ -1,5 +1,5 @@
 import type { AttachmentKind, ChatMessage, WidgetSettings } from '@parley/shared';
-import { newClientId } from '../services/client-id.js';
+import { newClientId } from '@parley/shared/client';
 import { FileCache, sendFile, type UploadFailure } from '../services/file-transfer.js';
 import type { ChatState, UploadItem, UploadProblem } from './chat-state.js';
 
@@ -41,7 +41,8 @@ export class Uploads {
 
   constructor(
     private readonly base: string,
-    private readonly attachments: WidgetSettings['attachments'],
+    /** The room's attachment settings now (an admin may change them while the page is open). */
+    private readonly attachments: () => WidgetSettings['attachments'],
     private readonly token: () => string | null,
     private readonly host: UploadsHost,
   ) {
@@ -51,10 +52,18 @@ export class Uploads {
   send(file: File): void {
     const conversation = this.host.state().conversation;
     const token = this.token();
-    if (!conversation || conversation.status === 'ended' || !token || !this.attachments.visitor) return;
-    const problem = localProblem(file, this.attachments);
+    const attachments = this.attachments();
+    if (!conversation || conversation.status === 'ended' || !token || !attachments.visitor) return;
+    const problem = localProblem(file, attachments);
     const isImage = !problem && file.type.startsWith('image/');
-    const item: UploadItem = { clientId: newClientId(), name: file.name, size: file.size, previewUrl: isImage ? URL.createObjectURL(file) : null, progress: 0, problem };
+    const item: UploadItem = {
+      clientId: newClientId('w'),
+      name: file.name,
+      size: file.size,
+      previewUrl: isImage ? URL.createObjectURL(file) : null,
+      progress: 0,
+      problem,
+    };
     this.host.update({ uploads: [...this.host.state().uploads, item] });
     if (problem) return;
     const url = `${this.base}api/conversations/${encodeURIComponent(conversation.id)}/files`;

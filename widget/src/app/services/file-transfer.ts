@@ -76,7 +76,11 @@ export class FileCache {
   }
 
   releaseAll(): void {
-    for (const url of this.urls.values()) url.then((href) => URL.revokeObjectURL(href), () => undefined);
+    for (const url of this.urls.values())
+      url.then(
+        (href) => URL.revokeObjectURL(href),
+        () => undefined,
+      );
     this.urls.clear();
   }
 }

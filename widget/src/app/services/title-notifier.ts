@@ -1,5 +1,5 @@
 /**
- * Seed 000 "Title Bar Notifications": while the visitor looks elsewhere, the page's title
+ * "Title Bar Notifications": while the visitor looks elsewhere, the page's title
  * alternates with "(2) New message". The host page's own title comes back as soon as they look,
  * and a title the page changed meanwhile is never overwritten with an old one.
  */

@@ -18,7 +18,11 @@ export function Announcer({ state }: { state: ChatState }) {
       if (message.kind === 'event') return [eventText(message, strings, role)];
       if (message.from !== 'agent') return [];
       const name = message.name ?? role;
-      return [message.kind === 'text' ? format(strings.announceMessage, { name, text: message.text }) : format(strings.announceFile, { name, file: message.file.name })];
+      return [
+        message.kind === 'text'
+          ? format(strings.announceMessage, { name, text: message.text })
+          : format(strings.announceFile, { name, file: message.file.name }),
+      ];
     });
     if (lines.length > 0) setText(lines.join('\n'));
   }, [state.news.serial]);

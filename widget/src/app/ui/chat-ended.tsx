@@ -2,7 +2,7 @@ import { EmailRequestForm } from './email-request-form.js';
 import { useChatState, useWidget } from './widget-context.js';
 
 /**
- * The end of a conversation: it says so and offers a new chat, and (seed 000 "Email Transcript")
+ * The end of a conversation: it says so and offers a new chat, and ("Email Transcript")
  * the transcript by email when the room sends it and an agent took part.
  */
 export function ChatEnded() {
@@ -12,7 +12,12 @@ export function ChatEnded() {
     <div class="ended">
       <p>{strings.ended}</p>
       {settings.email.transcript && conversation?.agentName && (
-        <EmailRequestForm kind="transcript" label={strings.emailTranscript} queued={strings.transcriptQueued} onSend={(email) => controller.emails.transcript(email)} />
+        <EmailRequestForm
+          kind="transcript"
+          label={strings.emailTranscript}
+          queued={strings.transcriptQueued}
+          onSend={(email) => controller.emails.transcript(email)}
+        />
       )}
       <button type="button" class="primary" onClick={() => controller.newChat()}>
         {strings.newChat}

@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Icon } from './icons.js';
 import { useChatState, useWidget } from './widget-context.js';
 
-/** Phone-sized screens, where continuing by SMS makes sense (seed 000 "Mobile Options"). */
+/** Phone-sized screens, where continuing by SMS makes sense ("Mobile Options"). */
 const PHONE_SIZED = '(max-width: 600px)';
 
 /**
- * The widget's menu (seed 000 "Menu Options"): the room's links, "continue by SMS" on phones
+ * The widget's menu ("Menu Options"): the room's links, "continue by SMS" on phones
  * when the room has a number, and ending the chat. A disclosure: a button that shows a list of
  * links and buttons, all reachable with Tab; Escape closes it and returns to the button.
  */
@@ -45,7 +45,15 @@ export function ChatMenu() {
         }
       }}
     >
-      <button type="button" class="icon-button" ref={button} aria-label={strings.menu} aria-expanded={open} aria-controls="pw-menu" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        class="icon-button"
+        ref={button}
+        aria-label={strings.menu}
+        aria-expanded={open}
+        aria-controls="pw-menu"
+        onClick={() => setOpen(!open)}
+      >
         <Icon name="menu" />
       </button>
       <ul class="menu" id="pw-menu" hidden={!open}>

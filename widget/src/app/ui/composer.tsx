@@ -1,3 +1,4 @@
+import { insertAtCursor } from '@parley/shared/client';
 import { Limits } from '@parley/shared/limits';
 import { useRef, useState } from 'preact/hooks';
 import { acceptList } from '../chat/uploads.js';
@@ -26,16 +27,7 @@ export function Composer({ canAttach }: { canAttach: boolean }) {
     setText('');
     box.current?.focus();
   };
-  const insert = (emoji: string) => {
-    const element = box.current;
-    const start = element?.selectionStart ?? text.length;
-    const end = element?.selectionEnd ?? text.length;
-    change(text.slice(0, start) + emoji + text.slice(end));
-    requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(start + emoji.length, start + emoji.length);
-    });
-  };
+  const insert = (emoji: string) => insertAtCursor(box.current, text, emoji, change);
 
   return (
     <form

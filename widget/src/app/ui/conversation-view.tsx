@@ -12,7 +12,7 @@ export function roleInSentence(role: string, language: string): string {
 }
 
 /**
- * What the visitor is waiting for, seed 002's "Ask All Agents" (sticky rooms) and "Add Alert"
+ * What the visitor is waiting for: "Ask All Agents" (sticky rooms) and "Add Alert"
  * (rooms with email alerts: be emailed when an agent is free).
  */
 function WaitingStatus({ state }: { state: ChatState }) {
@@ -28,7 +28,15 @@ function WaitingStatus({ state }: { state: ChatState }) {
           {strings.askAll}
         </button>
       )}
-      {settings.email.alert && <EmailRequestForm kind="alert" label={strings.addAlert} hint={strings.alertHint} queued={strings.alertQueued} onSend={(email) => controller.emails.alert(email)} />}
+      {settings.email.alert && (
+        <EmailRequestForm
+          kind="alert"
+          label={strings.addAlert}
+          hint={strings.alertHint}
+          queued={strings.alertQueued}
+          onSend={(email) => controller.emails.alert(email)}
+        />
+      )}
     </div>
   );
 }
@@ -41,9 +49,7 @@ export function ConversationView({ state }: { state: ChatState }) {
   return (
     <>
       {conversation.status === 'waiting' && <WaitingStatus state={state} />}
-      {conversation.status === 'active' && conversation.agentName && (
-        <p class="banner">{format(strings.chattingWith, { name: conversation.agentName })}</p>
-      )}
+      {conversation.status === 'active' && conversation.agentName && <p class="banner">{format(strings.chattingWith, { name: conversation.agentName })}</p>}
       <MessageList messages={state.messages} pending={state.pending} uploads={state.uploads} />
       {state.agentTyping && !ended && (
         <p class="typing" aria-hidden="true">

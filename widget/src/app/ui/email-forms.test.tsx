@@ -1,7 +1,7 @@
 import type { VisitorConversationView } from '@parley/shared';
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONVERSATION_ID, renderChat, roomSettings, type FakeSocket } from '../test-kit.js';
+import { CONVERSATION_ID, type FakeSocket, renderChat, roomSettings } from '../test-kit.js';
 
 const withEmail = (overrides: Parameters<typeof roomSettings>[0] = {}) =>
   roomSettings({

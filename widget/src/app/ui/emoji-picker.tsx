@@ -6,7 +6,7 @@ import { useWidget } from './widget-context.js';
 const COLUMNS = 8;
 
 /**
- * Seed 000 "Emojis": a searchable grid, loaded on first use (its data is a separate file). Arrow
+ * "Emojis": a searchable grid, loaded on first use (its data is a separate file). Arrow
  * keys move between emoji, Enter inserts, Escape closes and returns to the message box.
  */
 export function EmojiPicker({ onPick, onClose }: { onPick(emoji: string): void; onClose(): void }) {
@@ -80,7 +80,14 @@ export function EmojiPicker({ onPick, onClose }: { onPick(emoji: string): void; 
           }}
         >
           {shown.map((emoji, index) => (
-            <button key={emoji.char} type="button" aria-label={emoji.name} title={emoji.name} tabIndex={index === active ? 0 : -1} onClick={() => onPick(emoji.char)}>
+            <button
+              key={emoji.char}
+              type="button"
+              aria-label={emoji.name}
+              title={emoji.name}
+              tabIndex={index === active ? 0 : -1}
+              onClick={() => onPick(emoji.char)}
+            >
               {emoji.char}
             </button>
           ))}

@@ -1,9 +1,9 @@
 import { format } from '../../i18n/index.js';
-import { Icon } from './icons.js';
 import { ChatMenu } from './chat-menu.js';
+import { Icon } from './icons.js';
 import { useWidget } from './widget-context.js';
 
-/** Seed 002's branding: logo, company name, header and sub-header, in the room's colours. */
+/** The branding: logo, company name, header and sub-header, in the room's colours. */
 export function Header() {
   const { settings, strings, layout, close } = useWidget();
   const { companyName, logoUrl, header, subHeader } = settings.branding;

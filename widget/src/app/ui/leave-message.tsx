@@ -7,7 +7,7 @@ import { WelcomeForm } from './welcome-form.js';
 import { useChatState, useWidget } from './widget-context.js';
 
 /**
- * Seed 002's "leave an email message when there is no idle agent": name, email and message, checked
+ * "Leave an email message when there is no idle agent": name, email and message, checked
  * as the welcome form checks its fields, then sent to the room's sales addresses by the server.
  */
 export function LeaveMessage() {

@@ -3,7 +3,16 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONVERSATION_ID, renderChat, roomSettings } from '../test-kit.js';
 
-const active: VisitorConversationView = { id: CONVERSATION_ID, room: 'GENERAL', status: 'active', phase: 'everyone', agentName: 'Alice', lastSeq: 3, startedAt: 1, endedBy: null };
+const active: VisitorConversationView = {
+  id: CONVERSATION_ID,
+  room: 'GENERAL',
+  status: 'active',
+  phase: 'everyone',
+  agentName: 'Alice',
+  lastSeq: 3,
+  startedAt: 1,
+  endedBy: null,
+};
 const history: ChatMessage[] = [
   { seq: 1, clientId: 'sys:1', at: Date.UTC(2026, 0, 5, 9, 0), kind: 'event', event: 'agent-joined', name: 'Alice' },
   { seq: 2, clientId: 'a-1', at: Date.UTC(2026, 0, 5, 9, 1), kind: 'text', from: 'agent', name: 'Alice', text: 'Hello! <img src=x onerror=alert(1)>' },
@@ -12,7 +21,13 @@ const history: ChatMessage[] = [
 
 function chatting(settings = roomSettings({ branding: { companyName: null, logoUrl: null, header: 'Help', subHeader: null, agentRole: 'Tutor' } })) {
   const chat = renderChat(settings);
-  chat.socket.deliver({ type: 'welcome', visitorId: 'visitor-000000000001', token: 'token-1', room: { name: 'GENERAL', label: 'General', routing: settings.routing }, conversation: active });
+  chat.socket.deliver({
+    type: 'welcome',
+    visitorId: 'visitor-000000000001',
+    token: 'token-1',
+    room: { name: 'GENERAL', label: 'General', routing: settings.routing },
+    conversation: active,
+  });
   const sync = chat.socket.sent.find((frame) => frame.type === 'sync');
   expect(sync).toMatchObject({ conversationId: CONVERSATION_ID, afterSeq: 0 });
   chat.socket.deliver({ type: 'history', conversationId: CONVERSATION_ID, messages: history, more: false });
@@ -54,7 +69,11 @@ describe('the message list', () => {
     expect(items()[3]!.textContent).not.toContain('Sending');
 
     // The same message again (another tab's copy, a history page) is not shown twice.
-    socket.deliver({ type: 'message', conversationId: CONVERSATION_ID, message: { seq: 4, clientId: sent.clientId as string, at: Date.now(), kind: 'text', from: 'visitor', text: 'Is it the pads?' } });
+    socket.deliver({
+      type: 'message',
+      conversationId: CONVERSATION_ID,
+      message: { seq: 4, clientId: sent.clientId as string, at: Date.now(), kind: 'text', from: 'visitor', text: 'Is it the pads?' },
+    });
     socket.deliver({ type: 'history', conversationId: CONVERSATION_ID, messages: history, more: false });
     expect(items()).toHaveLength(4);
   });
@@ -77,14 +96,26 @@ describe('the message list', () => {
     socket.deliver({
       type: 'message',
       conversationId: CONVERSATION_ID,
-      message: { seq: 4, clientId: 'a-2', at: Date.now(), kind: 'file', from: 'agent', name: 'Alice', file: { id: 'file-00000000000000001', name: 'quote <1>.pdf', size: 250_000, kind: 'pdf', mime: 'application/pdf' } },
+      message: {
+        seq: 4,
+        clientId: 'a-2',
+        at: Date.now(),
+        kind: 'file',
+        from: 'agent',
+        name: 'Alice',
+        file: { id: 'file-00000000000000001', name: 'quote <1>.pdf', size: 250_000, kind: 'pdf', mime: 'application/pdf' },
+      },
     });
     expect(screen.getByRole('button', { name: 'Download quote <1>.pdf (250 kB)' })).toBeTruthy();
     socket.deliver({ type: 'typing', conversationId: CONVERSATION_ID, active: false });
     expect(screen.queryByText('Alice is typing…')).toBeNull();
 
     socket.deliver({ type: 'conversation', conversation: { ...active, status: 'ended', endedBy: 'agent', lastSeq: 5 } });
-    socket.deliver({ type: 'message', conversationId: CONVERSATION_ID, message: { seq: 5, clientId: 'sys:2', at: Date.now(), kind: 'event', event: 'agent-ended', name: 'Alice' } });
+    socket.deliver({
+      type: 'message',
+      conversationId: CONVERSATION_ID,
+      message: { seq: 5, clientId: 'sys:2', at: Date.now(), kind: 'event', event: 'agent-ended', name: 'Alice' },
+    });
     expect(items().at(-1)!.textContent).toBe('Alice ended the chat.');
     expect(screen.getByText('This chat has ended.')).toBeTruthy();
     expect(screen.queryByLabelText('Message')).toBeNull();
@@ -96,7 +127,13 @@ describe('the message list', () => {
 
   it('tells a waiting visitor their place in line, and offers to ask everyone in a sticky room', () => {
     const { socket } = renderChat(roomSettings({ routing: 'sticky' }));
-    socket.deliver({ type: 'welcome', visitorId: 'visitor-000000000001', token: 'token-1', room: { name: 'GENERAL', label: 'General', routing: 'sticky' }, conversation: { ...active, status: 'waiting', phase: 'sticky', agentName: null, lastSeq: 0 } });
+    socket.deliver({
+      type: 'welcome',
+      visitorId: 'visitor-000000000001',
+      token: 'token-1',
+      room: { name: 'GENERAL', label: 'General', routing: 'sticky' },
+      conversation: { ...active, status: 'waiting', phase: 'sticky', agentName: null, lastSeq: 0 },
+    });
     socket.deliver({ type: 'queue', conversationId: CONVERSATION_ID, position: 3 });
     expect(screen.getAllByText('You are number 3 in line.').length).toBeGreaterThan(0);
     expect(screen.getByText('We are asking the agent you spoke with last time.')).toBeTruthy();

@@ -91,7 +91,12 @@ export function MessageList({ messages, pending, uploads }: Props) {
             <div class="bubble">
               {upload.previewUrl ? <img src={upload.previewUrl} alt={upload.name} /> : upload.name}
               {!upload.problem && (
-                <progress class="progress" max={100} value={Math.round(upload.progress * 100)} aria-label={format(strings.uploading, { name: upload.name, percent: Math.round(upload.progress * 100) })} />
+                <progress
+                  class="progress"
+                  max={100}
+                  value={Math.round(upload.progress * 100)}
+                  aria-label={format(strings.uploading, { name: upload.name, percent: Math.round(upload.progress * 100) })}
+                />
               )}
             </div>
             {upload.problem && (
@@ -110,7 +115,8 @@ export function MessageList({ messages, pending, uploads }: Props) {
 }
 
 function uploadProblemText(upload: UploadItem, strings: Strings, settings: ReturnType<typeof useWidget>['settings']): string {
-  if (upload.problem === 'tooLarge') return format(strings.uploadTooLarge, { name: upload.name, max: formatBytes(settings.attachments.maxBytes, settings.language) });
+  if (upload.problem === 'tooLarge')
+    return format(strings.uploadTooLarge, { name: upload.name, max: formatBytes(settings.attachments.maxBytes, settings.language) });
   if (upload.problem === 'type') return format(strings.uploadType, { name: upload.name, types: settings.attachments.types.join(', ').toUpperCase() });
   return format(strings.uploadFailed, { name: upload.name });
 }

@@ -13,7 +13,12 @@ function StartProblem({ state }: { state: ChatState }) {
   const { strings } = useWidget();
   const problem = state.startProblem;
   if (!problem) return null;
-  const text = problem.code === 'ROOM_UNAVAILABLE' ? strings.unavailable : problem.code === 'FORM_INVALID' ? format(strings.formRefused, { details: problem.message }) : problem.message;
+  const text =
+    problem.code === 'ROOM_UNAVAILABLE'
+      ? strings.unavailable
+      : problem.code === 'FORM_INVALID'
+        ? format(strings.formRefused, { details: problem.message })
+        : problem.message;
   return (
     <p class="notice problem" role="alert">
       {text}
@@ -28,7 +33,13 @@ function Welcome({ state }: { state: ChatState }) {
   return (
     <>
       <StartProblem state={state} />
-      <WelcomeForm fields={settings.welcomeForm} identity={state.identity} strings={strings} busy={state.starting} onSubmit={(answers: FormAnswers) => controller.startConversation(answers)} />
+      <WelcomeForm
+        fields={settings.welcomeForm}
+        identity={state.identity}
+        strings={strings}
+        busy={state.starting}
+        onSubmit={(answers: FormAnswers) => controller.startConversation(answers)}
+      />
     </>
   );
 }
@@ -42,7 +53,14 @@ export function Panel() {
   const state = useChatState();
   const panel = useRef<HTMLElement>(null);
   const open = layout === 'page' || state.open;
-  const reconnecting = state.connection === 'retrying' && (state.conversation !== null || state.starting);
+  const inChat = state.conversation !== null || state.starting;
+  // Dropped, or offline: it comes back by itself. Closed for good: only a reload helps.
+  const notice =
+    inChat && (state.connection === 'retrying' || state.connection === 'offline')
+      ? strings.reconnecting
+      : inChat && state.connection === 'closed'
+        ? strings.disconnected
+        : null;
   // Reopened as the visitor left it on the last page: the page keeps its focus until they act.
   const restored = useRef(open && layout === 'launcher');
 
@@ -68,12 +86,20 @@ export function Panel() {
       }}
     >
       <Header />
-      {reconnecting && (
+      {notice && (
         <p class="banner" role="status">
-          {strings.reconnecting}
+          {notice}
         </p>
       )}
-      <div class="body">{state.conversation ? <ConversationView state={state} /> : <div class="scroll"><Welcome state={state} /></div>}</div>
+      <div class="body">
+        {state.conversation ? (
+          <ConversationView state={state} />
+        ) : (
+          <div class="scroll">
+            <Welcome state={state} />
+          </div>
+        )}
+      </div>
       <Announcer state={state} />
     </section>
   );

@@ -4,7 +4,13 @@ import { strings as german } from '../../i18n/de.js';
 import { CONVERSATION_ID, renderChat, roomSettings } from '../test-kit.js';
 
 const branded = roomSettings({
-  branding: { companyName: 'Acme Bikes', logoUrl: 'https://acme.example/logo.png', header: 'Talk to Acme', subHeader: 'We answer within minutes', agentRole: 'Mechanic' },
+  branding: {
+    companyName: 'Acme Bikes',
+    logoUrl: 'https://acme.example/logo.png',
+    header: 'Talk to Acme',
+    subHeader: 'We answer within minutes',
+    agentRole: 'Mechanic',
+  },
   theme: { primaryColor: '#0a7d4f', primaryTextColor: '#fffff0', backgroundColor: '#fbfbf7', textColor: '#14213d', fontFamily: 'Georgia, serif' },
 });
 

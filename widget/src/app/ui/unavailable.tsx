@@ -3,7 +3,7 @@ import { useWidget } from './widget-context.js';
 
 /**
  * Shown instead of the welcome form while the room's availability rules say no. A room that lets
- * visitors leave a message (seed 002) shows that form here, and keeps its launcher meanwhile;
+ * visitors leave a message shows that form here, and keeps its launcher meanwhile;
  * otherwise the launcher is hidden and only a page can open the window.
  */
 export function Unavailable() {

@@ -47,11 +47,19 @@ type Props = {
 };
 
 /**
- * Seed 000's welcome form: the room's fields in order, each optional, required or hidden, checked
+ * The welcome form: the room's fields in order, each optional, required or hidden, checked
  * with the same rules the server applies. Problems show under each field once the visitor tries
  * to start, then update as they type; the first wrong field gets the focus.
  */
-export function WelcomeForm({ fields, identity, strings, busy, onSubmit, intro = strings.welcomeIntro, submit: [idle, working] = [strings.startChat, strings.starting] }: Props) {
+export function WelcomeForm({
+  fields,
+  identity,
+  strings,
+  busy,
+  onSubmit,
+  intro = strings.welcomeIntro,
+  submit: [idle, working] = [strings.startChat, strings.starting],
+}: Props) {
   const [values, setValues] = useState<Record<string, FormValue>>(() => prefill(fields, identity));
   const [tried, setTried] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -88,7 +96,14 @@ export function WelcomeForm({ fields, identity, strings, busy, onSubmit, intro =
       {fields
         .filter((field) => field.rule !== 'hidden')
         .map((field) => (
-          <Field key={field.key} field={field} value={values[field.key]} problem={tried ? problems.get(field.key) : undefined} strings={strings} onChange={(value) => set(field.key, value)} />
+          <Field
+            key={field.key}
+            field={field}
+            value={values[field.key]}
+            problem={tried ? problems.get(field.key) : undefined}
+            strings={strings}
+            onChange={(value) => set(field.key, value)}
+          />
         ))}
       <button type="submit" class="primary" disabled={busy}>
         {busy ? working : idle}
@@ -138,7 +153,7 @@ function Field({ field, value, problem, strings, onChange }: FieldProps) {
   const text = typeof value === 'string' ? value : '';
   const maxLength = field.maxLength ?? DEFAULT_MAX_LENGTH[field.type];
   const onInput = (event: Event) => onChange((event.currentTarget as HTMLInputElement).value);
-  const input = { ...common, value: text, maxLength, autocomplete: AUTOCOMPLETE[field.key], onInput };
+  const input = { ...common, value: text, maxLength, autocomplete: AUTOCOMPLETE[field.key], placeholder: field.placeholder, onInput };
   return (
     <div class="field">
       <label for={id}>
@@ -155,7 +170,7 @@ function Field({ field, value, problem, strings, onChange }: FieldProps) {
           ))}
         </select>
       ) : field.type === 'textarea' ? (
-        <textarea {...common} value={text} maxLength={maxLength} onInput={onInput} />
+        <textarea {...common} value={text} maxLength={maxLength} placeholder={field.placeholder} onInput={onInput} />
       ) : field.type === 'email' ? (
         <input type="email" {...input} />
       ) : field.type === 'phone' ? (

@@ -1,11 +1,11 @@
 import type { WidgetSettings } from '@parley/shared';
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
+import type { Strings } from '../../i18n/index.js';
 import type { ChatController } from '../chat/chat-controller.js';
 import type { ChatState } from '../chat/chat-state.js';
-import type { Strings } from '../../i18n/index.js';
 
-/** What every component may need: the controller (state and actions), the room, its words. */
+/** What every component may need: the controller (state and actions), the room's settings, its words. */
 export type WidgetContextValue = {
   controller: ChatController;
   settings: WidgetSettings;
@@ -17,6 +17,9 @@ export type WidgetContextValue = {
   close(): void;
 };
 
+/** What the window is opened with; the room's settings and the agents' role come from the chat state. */
+export type ChatWindowValue = Omit<WidgetContextValue, 'settings' | 'role'>;
+
 export const WidgetContext = createContext<WidgetContextValue | null>(null);
 
 export function useWidget(): WidgetContextValue {
@@ -25,13 +28,17 @@ export function useWidget(): WidgetContextValue {
   return value;
 }
 
-/** The chat state, re-rendering on every change. */
-export function useChatState(): ChatState {
-  const { controller } = useWidget();
+/** A controller's state, re-rendering on every change. */
+export function useControllerState(controller: ChatController): ChatState {
   const [state, setState] = useState(controller.state);
   useEffect(() => {
     setState(controller.state);
     return controller.subscribe(setState);
   }, [controller]);
   return state;
+}
+
+/** The chat state, re-rendering on every change. */
+export function useChatState(): ChatState {
+  return useControllerState(useWidget().controller);
 }

@@ -1,26 +1,3 @@
-/*
- * localStorage, guarded: it throws when disabled (privacy modes, sandboxed frames, blocked
- * third-party storage) or full. Without it the widget still works; it only forgets the visitor
- * when the page changes.
- */
-
-export function readStored(key: string): string | null {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null; // storage unavailable: behave as if nothing was stored
-  }
-}
-
-export function writeStored(key: string, value: string | null): void {
-  try {
-    if (value === null) window.localStorage.removeItem(key);
-    else window.localStorage.setItem(key, value);
-  } catch {
-    // storage unavailable or full: this page keeps working from memory
-  }
-}
-
 /**
  * Where the widget keeps things, per Parley server (the visitor's token serves every room of it)
  * and per room (what is open there).
