@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ClientKind } from '@parley/shared';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ConsoleController } from './console/console-controller.js';
-import { loadSession, saveSession, type SavedSession } from './session/saved-session.js';
+import { loadSession, type SavedSession, saveSession } from './session/saved-session.js';
 import { signOut } from './session/sign-in-api.js';
+import { InviteForm } from './ui/invite-form.js';
 import { SignInForm } from './ui/sign-in-form.js';
 import { Workspace } from './ui/workspace.js';
 
-/** A phone-sized screen is the mobile client (seed 002 keeps its status apart from the browser's). */
+/** A phone-sized screen is the mobile client (its status is kept apart from the browser's). */
 const PHONE_QUERY = '(max-width: 640px)';
 
 function clientKind(): ClientKind {
@@ -21,6 +22,7 @@ function socketUrl(): string {
 export function App() {
   const [session, setSession] = useState<SavedSession | null>(() => loadSession(Date.now()));
   const [notice, setNotice] = useState<string | null>(null);
+  const [invite, setInvite] = useState<string | null>(() => /^#invite=([A-Za-z0-9_-]+)$/.exec(location.hash)?.[1] ?? null);
 
   const end = (reason: string | null) => {
     saveSession(null);
@@ -48,6 +50,21 @@ export function App() {
     return () => window.removeEventListener('storage', onStorage);
   }, [session]);
 
+  if (invite) {
+    return (
+      <InviteForm
+        token={invite}
+        onDone={(fresh) => {
+          history.replaceState(null, '', location.pathname);
+          setInvite(null);
+          if (fresh) {
+            saveSession(fresh);
+            setSession(fresh);
+          }
+        }}
+      />
+    );
+  }
   if (!session || !controller) {
     return (
       <SignInForm

@@ -1,4 +1,4 @@
-import { readStored, writeStored } from '../session/guarded-storage.js';
+import { readStored, writeStored } from '@parley/shared/client';
 
 /** How an incoming chat gets the agent's attention; each can be switched off, and the choice is remembered. */
 export type AlertSettings = { sound: boolean; title: boolean };

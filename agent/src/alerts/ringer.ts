@@ -1,5 +1,5 @@
+import { Chime } from '@parley/shared/client';
 import type { AlertSettings } from './alert-settings.js';
-import { RingTone } from './ring-tone.js';
 
 /** Chime again this often while chats wait to be accepted. */
 const SOUND_EVERY_MS = 3000;
@@ -19,7 +19,15 @@ export class Ringer {
   private flashOn = false;
   private soundTimer: ReturnType<typeof setInterval> | null = null;
   private flashTimer: ReturnType<typeof setInterval> | null = null;
-  private readonly tone = new RingTone();
+  /** Two falling notes, louder than the widget's: an agent may be across the room. */
+  private readonly tone = new Chime(
+    [
+      [0, 880],
+      [0.18, 660],
+    ],
+    0.25,
+    0.16,
+  );
 
   constructor(
     private settings: AlertSettings,

@@ -1,17 +1,15 @@
 import type { AgentClientFrame, AgentServerFrame, ChosenStatus, ClientKind } from '@parley/shared';
+import { ClientSocket, type ConnectionChange, type ConnectionState, HistorySync, newClientId, type SocketLike } from '@parley/shared/client';
 import { CloseCode } from '@parley/shared/codes';
-import { AgentSocket, type SocketChange } from '../connection/agent-socket.js';
 import { applyFrame } from '../state/apply-frame.js';
-import { initialState, type ConsoleState } from '../state/console-state.js';
+import { type ConsoleState, initialState } from '../state/console-state.js';
 import { addPending, closeChat, nextChatId, openTranscript, selectChat, setPageHidden, updatePending } from '../state/local-actions.js';
-import { contiguousSeq } from '../state/message-log.js';
 import { addNotice, dismissNotice } from '../state/notices.js';
 import { resyncPlan } from '../state/resync-plan.js';
-import { newClientId } from './client-id.js';
 import { checkFile, uploadFile } from './file-transfer.js';
 import { TypingSignal } from './typing-signal.js';
 
-export type Connection = { state: SocketChange['state']; retryAt: number | null };
+export type Connection = { state: ConnectionState; retryAt: number | null };
 
 export type ControllerOptions = {
   token: string;
@@ -20,10 +18,16 @@ export type ControllerOptions = {
   url: string;
   /** The session ended on the server (signed out anywhere, or expired): show the sign-in form. */
   onSignedOut: (reason: string) => void;
-  createSocket?: (url: string) => WebSocket;
+  createSocket?: (url: string) => SocketLike;
 };
 
 type Listener = () => void;
+
+/** What the sign-in form says after each final close code. */
+const SIGNED_OUT_REASONS: Record<number, string> = {
+  [CloseCode.SIGNED_OUT]: 'You have been signed out.',
+  [CloseCode.CLIENT_NOT_ALLOWED]: 'Your account may not sign in on this kind of device. Ask your admin.',
+};
 
 /**
  * The console's one source of truth: the state (changed only by `applyFrame` and the local
@@ -33,12 +37,11 @@ type Listener = () => void;
  */
 export class ConsoleController {
   private state: ConsoleState;
-  private connection: Connection = { state: 'connecting', retryAt: null };
+  private connection: Connection = { state: 'idle', retryAt: null };
   private readonly listeners = new Set<Listener>();
-  private readonly socket: AgentSocket;
+  private readonly socket: ClientSocket<AgentClientFrame, AgentServerFrame>;
   private readonly typingSignal: TypingSignal;
-  /** Conversations with a sync in flight, so a burst of out-of-order frames asks once. */
-  private readonly syncing = new Set<string>();
+  private readonly history = new HistorySync((conversationId, afterSeq) => this.send({ type: 'sync', conversationId, afterSeq }));
   /** Files of uploads not yet stored, kept for "try again". */
   private readonly files = new Map<string, File>();
   private chosen: ChosenStatus = 'TAKING_BREAK';
@@ -46,7 +49,7 @@ export class ConsoleController {
   constructor(private readonly options: ControllerOptions) {
     this.state = initialState(options.client);
     this.typingSignal = new TypingSignal((conversationId, active) => this.send({ type: 'typing', conversationId, active }));
-    this.socket = new AgentSocket({
+    this.socket = new ClientSocket({
       url: options.url,
       hello: () => ({ type: 'hello', token: options.token, client: options.client, status: this.chosen }),
       onFrame: (frame) => this.receive(frame),
@@ -87,7 +90,7 @@ export class ConsoleController {
     if (!this.send({ type: 'status', status })) this.notify('Not connected: your choice applies when the connection is back.', 'info');
   }
 
-  /** Seed 002's private profile: an email when a waiting visitor asks for an alert. Kept by the server. */
+  /** The private profile: an email when a waiting visitor asks for an alert. Kept by the server. */
   setEmailAlerts(enabled: boolean): void {
     if (!this.send({ type: 'preferences', emailAlerts: enabled })) this.notify('Not connected: the setting cannot be changed right now.', 'error');
   }
@@ -103,7 +106,7 @@ export class ConsoleController {
   }
 
   sendMessage(conversationId: string, text: string): void {
-    const clientId = newClientId();
+    const clientId = newClientId('a');
     this.typingSignal.stop(conversationId);
     this.update(addPending(this.state, conversationId, { clientId, kind: 'text', text, state: 'sending', error: null }));
     this.send({ type: 'message', conversationId, clientId, text });
@@ -134,7 +137,10 @@ export class ConsoleController {
 
   upload(conversationId: string, file: File): void {
     const chat = this.state.chats.find((c) => c.conversation.id === conversationId);
-    const problem = checkFile(file, this.state.rooms.find((r) => r.name === chat?.conversation.room));
+    const problem = checkFile(
+      file,
+      this.state.rooms.find((r) => r.name === chat?.conversation.room),
+    );
     if (problem) return this.notify(`${file.name}: ${problem}`, 'error');
     const clientId = newClientId('f');
     this.files.set(clientId, file);
@@ -159,7 +165,7 @@ export class ConsoleController {
   openTranscript(conversationId: string): void {
     if (this.state.transcripts[conversationId]) return;
     this.update(openTranscript(this.state, conversationId));
-    this.sync(conversationId, 0);
+    this.history.request(conversationId, 0);
   }
 
   dismissNotice(id: number): void {
@@ -197,11 +203,11 @@ export class ConsoleController {
     for (const listener of this.listeners) listener();
   }
 
-  private connectionChanged(change: SocketChange): void {
+  private connectionChanged(change: ConnectionChange): void {
     this.connection = { state: change.state, retryAt: change.retryAt };
-    if (change.state !== 'open') this.syncing.clear();
+    if (change.state !== 'ready') this.history.reset();
     if (change.state === 'closed' && change.closeCode !== null) {
-      this.options.onSignedOut(change.closeCode === CloseCode.SIGNED_OUT ? 'You have been signed out.' : 'Your sign-in has expired. Sign in again.');
+      this.options.onSignedOut(SIGNED_OUT_REASONS[change.closeCode] ?? 'Your sign-in has expired. Sign in again.');
     }
     for (const listener of this.listeners) listener();
   }
@@ -214,19 +220,19 @@ export class ConsoleController {
         return this.resync();
       case 'conversation':
         if (!before.chats.some((c) => c.conversation.id === frame.conversation.id) && frame.conversation.status === 'active') {
-          this.catchUp(frame.conversation.id);
+          this.fill(frame.conversation.id);
           this.send({ type: 'pastConversations', conversationId: frame.conversation.id });
         }
         return;
       case 'message':
-        return this.fillGap(frame.conversationId);
+        return this.fill(frame.conversationId);
       case 'history':
-        this.syncing.delete(frame.conversationId);
-        if (frame.more) this.sync(frame.conversationId, frame.messages[frame.messages.length - 1]?.seq ?? 0);
-        else this.fillGap(frame.conversationId);
-        return;
+        return this.answered(frame.conversationId, frame.more);
       case 'offer':
         if (!this.state.past[frame.offer.conversationId]) this.send({ type: 'pastConversations', conversationId: frame.offer.conversationId });
+        return;
+      case 'error':
+        if (frame.ref !== undefined) this.history.refused(frame.ref);
         return;
       default:
         return;
@@ -236,28 +242,27 @@ export class ConsoleController {
   /** After every welcome: each chat from where it stopped, unacknowledged messages again, missing context. */
   private resync(): void {
     const plan = resyncPlan(this.state);
-    for (const { conversationId, afterSeq } of plan.syncs) this.sync(conversationId, afterSeq);
+    for (const { conversationId, afterSeq } of plan.syncs) this.history.request(conversationId, afterSeq);
     for (const frame of plan.resend) this.send(frame);
     for (const conversationId of plan.past) this.send({ type: 'pastConversations', conversationId });
   }
 
-  private catchUp(conversationId: string): void {
-    const chat = this.state.chats.find((c) => c.conversation.id === conversationId);
-    if (chat) this.sync(conversationId, contiguousSeq(chat.messages));
+  /** A chat's messages (or an earlier chat's transcript), as held now. */
+  private held(conversationId: string) {
+    return this.state.transcripts[conversationId]?.messages ?? this.state.chats.find((c) => c.conversation.id === conversationId)?.messages;
   }
 
-  /** A live message arrived past a hole (frames lost while reconnecting): ask for what is missing. */
-  private fillGap(conversationId: string): void {
+  /** Asks for what a chat is missing: a hole before a live message, or what the server has beyond ours. */
+  private fill(conversationId: string): void {
     const chat = this.state.chats.find((c) => c.conversation.id === conversationId);
-    if (!chat) return;
-    const after = contiguousSeq(chat.messages);
-    const last = chat.messages[chat.messages.length - 1]?.seq ?? 0;
-    if (last > after || chat.conversation.lastSeq > after) this.sync(conversationId, after);
+    if (chat) this.history.fill(conversationId, chat.messages, chat.conversation.lastSeq);
   }
 
-  private sync(conversationId: string, afterSeq: number): void {
-    if (this.syncing.has(conversationId)) return;
-    if (this.send({ type: 'sync', conversationId, afterSeq })) this.syncing.add(conversationId);
+  private answered(conversationId: string, more: boolean): void {
+    const messages = this.held(conversationId);
+    if (!messages) return this.history.refused(conversationId);
+    const lastSeq = this.state.chats.find((c) => c.conversation.id === conversationId)?.conversation.lastSeq ?? 0;
+    this.history.answered(conversationId, messages, more, lastSeq);
   }
 
   private async runUpload(conversationId: string, clientId: string): Promise<void> {

@@ -25,7 +25,10 @@ export class TypingSignal {
       this.send(conversationId, true);
     }
     clearTimeout(this.idle.get(conversationId));
-    this.idle.set(conversationId, setTimeout(() => this.stop(conversationId), IDLE_MS));
+    this.idle.set(
+      conversationId,
+      setTimeout(() => this.stop(conversationId), IDLE_MS),
+    );
   }
 
   stop(conversationId: string): void {

@@ -2,12 +2,16 @@ import type { AgentStatus, ConversationEvent, EventMessage } from '@parley/share
 
 /** The name shown for a visitor: their welcome-form name, else a neutral word. */
 export function visitorLabel(name: string | null | undefined): string {
-  return name && name.trim() ? name : 'Visitor';
+  return name?.trim() ? name : 'Visitor';
 }
 
 /** `order_number` → "Order number": welcome-form keys as labels. */
 export function fieldLabel(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  const words = key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words ? words[0]!.toUpperCase() + words.slice(1) : key;
 }
 

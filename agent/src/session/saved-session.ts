@@ -1,4 +1,4 @@
-import { readStored, writeStored } from './guarded-storage.js';
+import { readStored, writeStored } from '@parley/shared/client';
 
 /** What the console keeps of a sign-in, so a reload does not sign the agent out. */
 export type SavedSession = { token: string; expiresAt: number; agentId: string; agentName: string };

@@ -1,25 +1,21 @@
+import type { ChatMessage } from '@parley/shared';
+import { contiguousSeq } from '@parley/shared/client';
 import { describe, expect, it } from 'vitest';
-import type { AgentWelcomeFrame, ChatMessage } from '@parley/shared';
-import { conversation, GENERAL, offer } from '../test-support/fixtures.js';
+import { agentWelcome, conversation, GENERAL, offer } from '../test-support/fixtures.js';
 import { applyFrame } from './apply-frame.js';
-import { initialState, type ConsoleState } from './console-state.js';
+import { type ConsoleState, initialState } from './console-state.js';
 import { addPending, selectChat, setPageHidden } from './local-actions.js';
-import { contiguousSeq } from './message-log.js';
 
-const text = (seq: number, words: string, from: 'visitor' | 'agent' = 'visitor'): ChatMessage => ({ seq, clientId: `c-${seq}`, at: 1000 + seq, kind: 'text', from, text: words });
+const text = (seq: number, words: string, from: 'visitor' | 'agent' = 'visitor'): ChatMessage => ({
+  seq,
+  clientId: `c-${seq}`,
+  at: 1000 + seq,
+  kind: 'text',
+  from,
+  text: words,
+});
 
-function welcome(overrides: Partial<AgentWelcomeFrame> = {}): AgentWelcomeFrame {
-  return {
-    type: 'welcome',
-    agent: { id: 'alice@example.com', name: 'Alice', rooms: ['GENERAL'], privateRoom: 'AGENT-ALICE', capacity: null },
-    client: 'browser',
-    statuses: { browser: 'WAITING_NEW_CALL', mobile: null },
-    conversations: [],
-    offers: [],
-    queues: [{ room: 'GENERAL', total: 0, entries: [] }],
-    ...overrides,
-  };
-}
+const welcome = agentWelcome;
 
 describe('the console state', () => {
   it('after a reconnect, takes offers and queues from the welcome alone: nothing stale survives', () => {
@@ -44,7 +40,12 @@ describe('the console state', () => {
     expect(dana!.pending.map((p) => p.clientId)).toEqual(['mine-1']);
     expect(eve!.detached).toBe(true);
     // Its history then shows how it ended while we were away.
-    state = applyFrame(state, { type: 'history', conversationId: lost.id, messages: [{ seq: 1, clientId: 'sys:1', at: 9, kind: 'event', event: 'visitor-ended' }], more: false });
+    state = applyFrame(state, {
+      type: 'history',
+      conversationId: lost.id,
+      messages: [{ seq: 1, clientId: 'sys:1', at: 9, kind: 'event', event: 'visitor-ended' }],
+      more: false,
+    });
     expect(state.chats[1]).toMatchObject({ detached: false, conversation: { status: 'ended', endedBy: 'visitor' } });
   });
 
@@ -65,7 +66,12 @@ describe('the console state', () => {
     let state = applyFrame(initialState('browser'), welcome({ conversations: [c] }));
     state = addPending(state, c.id, { clientId: 'mine-1', kind: 'text', text: 'Let me check', state: 'sending', error: null });
     state = applyFrame(state, { type: 'ack', conversationId: c.id, clientId: 'mine-1', seq: 1, at: 5000 });
-    state = applyFrame(state, { type: 'history', conversationId: c.id, messages: [{ ...text(1, 'Let me check', 'agent'), clientId: 'mine-1', name: 'Alice' }], more: false });
+    state = applyFrame(state, {
+      type: 'history',
+      conversationId: c.id,
+      messages: [{ ...text(1, 'Let me check', 'agent'), clientId: 'mine-1', name: 'Alice' }],
+      more: false,
+    });
     expect(state.chats[0]!.pending).toEqual([]);
     expect(state.chats[0]!.messages).toEqual([{ seq: 1, clientId: 'mine-1', at: 5000, kind: 'text', from: 'agent', name: 'Alice', text: 'Let me check' }]);
   });
@@ -75,7 +81,11 @@ describe('the console state', () => {
     const other = conversation({ name: 'Eve' });
     let state = applyFrame(initialState('browser'), welcome({ conversations: [shown, other] }));
     expect(state.selected).toBe(shown.id);
-    for (const [seq, from] of [[1, 'visitor'], [2, 'visitor'], [3, 'agent']] as const) {
+    for (const [seq, from] of [
+      [1, 'visitor'],
+      [2, 'visitor'],
+      [3, 'agent'],
+    ] as const) {
       state = applyFrame(state, { type: 'message', conversationId: other.id, message: text(seq, 'hi', from) });
       state = applyFrame(state, { type: 'message', conversationId: shown.id, message: text(seq, 'hi', from) });
     }
@@ -109,6 +119,9 @@ describe('the console state', () => {
     expect(state.offers).toEqual([]);
     expect(state.notices.map((n) => n.text)).toEqual(['Another agent accepted that chat first.']);
     state = addPending(state, c.id, { clientId: 'mine-2', kind: 'text', text: 'hello', state: 'sending', error: null });
+    // "Not now" (the server could not store it yet): still sending, to go again on reconnect.
+    const notNow = applyFrame(state, { type: 'error', code: 'UNAVAILABLE', message: 'Try again in a moment.', ref: 'mine-2' });
+    expect(notNow.chats[0]!.pending[0]).toMatchObject({ state: 'sending', error: null });
     state = applyFrame(state, { type: 'error', code: 'CONVERSATION_ENDED', message: 'The conversation has ended.', ref: 'mine-2' });
     expect(state.chats[0]!.pending[0]).toMatchObject({ state: 'failed', error: 'The conversation has ended.' });
   });

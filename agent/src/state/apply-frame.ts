@@ -1,7 +1,7 @@
 import type { AgentConversationView, AgentServerFrame, ChatMessage, ConversationEvent, EndedBy, ErrorFrame, OfferView } from '@parley/shared';
-import { addNotice } from './notices.js';
+import { mergeMessages } from '@parley/shared/client';
 import type { ChatTab, ConsoleState } from './console-state.js';
-import { mergeMessages } from './message-log.js';
+import { addNotice } from './notices.js';
 
 type Handlers = { [K in AgentServerFrame['type']]: (state: ConsoleState, frame: Extract<AgentServerFrame, { type: K }>) => ConsoleState };
 
@@ -62,26 +62,43 @@ const OFFER_REFUSALS: Partial<Record<ErrorFrame['code'], string>> = {
   CONVERSATION_ENDED: 'The visitor left before the chat was accepted.',
 };
 
+/** Refusals that say "not now" rather than "no": the message stays as sending, and goes again when the console reconnects. */
+const RETRIED: ReadonlySet<string> = new Set(['RATE_LIMITED', 'INTERNAL', 'UNAVAILABLE']);
+
 const handlers: Handlers = {
   welcome(state, frame) {
     const live = new Set(frame.conversations.map((c) => c.id));
     // Typing seen before the drop may have stopped meanwhile: start from "not typing".
-    const chats = state.chats.map((chat): ChatTab => ({
-      ...chat,
-      typing: { active: false, draft: null },
-      detached: chat.detached || (!live.has(chat.conversation.id) && chat.conversation.status !== 'ended'),
-    }));
+    const chats = state.chats.map(
+      (chat): ChatTab => ({
+        ...chat,
+        typing: { active: false, draft: null },
+        detached: chat.detached || (!live.has(chat.conversation.id) && chat.conversation.status !== 'ended'),
+      }),
+    );
     for (const conversation of frame.conversations) {
       const index = chats.findIndex((c) => c.conversation.id === conversation.id);
       if (index >= 0) chats[index] = { ...chats[index]!, conversation, detached: false };
       else chats.push(newTab(conversation));
     }
     const selected = state.selected !== null && chats.some((c) => c.conversation.id === state.selected) ? state.selected : (chats[0]?.conversation.id ?? null);
-    return { ...state, agent: frame.agent, client: frame.client, statuses: frame.statuses, offers: byWaitingSince(frame.offers), queues: frame.queues, chats, selected };
+    return {
+      ...state,
+      agent: frame.agent,
+      client: frame.client,
+      statuses: frame.statuses,
+      offers: byWaitingSince(frame.offers),
+      queues: frame.queues,
+      chats,
+      selected,
+    };
   },
   rooms: (state, frame) => ({ ...state, rooms: frame.rooms }),
   status: (state, frame) => ({ ...state, statuses: frame.statuses }),
-  offer: (state, frame) => ({ ...state, offers: byWaitingSince([...state.offers.filter((o) => o.conversationId !== frame.offer.conversationId), frame.offer]) }),
+  offer: (state, frame) => ({
+    ...state,
+    offers: byWaitingSince([...state.offers.filter((o) => o.conversationId !== frame.offer.conversationId), frame.offer]),
+  }),
   offerWithdrawn: (state, frame) => ({ ...state, offers: state.offers.filter((o) => o.conversationId !== frame.conversationId) }),
   conversation(state, frame) {
     const { conversation } = frame;
@@ -99,7 +116,8 @@ const handlers: Handlers = {
     }));
   },
   message(state, frame) {
-    if (state.transcripts[frame.conversationId]) return receiveTranscript(state, frame.conversationId, [frame.message], state.transcripts[frame.conversationId]!.complete);
+    if (state.transcripts[frame.conversationId])
+      return receiveTranscript(state, frame.conversationId, [frame.message], state.transcripts[frame.conversationId]!.complete);
     return updateChat(state, frame.conversationId, (chat) => receive(state, chat, [frame.message]));
   },
   history(state, frame) {
@@ -109,21 +127,36 @@ const handlers: Handlers = {
   ack(state, frame) {
     return updateChat(state, frame.conversationId, (chat) => {
       const pending = chat.pending.find((p) => p.clientId === frame.clientId);
-      if (!pending || pending.kind !== 'text') return chat;
-      const message: ChatMessage = { seq: frame.seq, clientId: frame.clientId, at: frame.at, kind: 'text', from: 'agent', text: pending.text, ...(state.agent ? { name: state.agent.name } : {}) };
+      if (pending?.kind !== 'text') return chat;
+      const message: ChatMessage = {
+        seq: frame.seq,
+        clientId: frame.clientId,
+        at: frame.at,
+        kind: 'text',
+        from: 'agent',
+        text: pending.text,
+        ...(state.agent ? { name: state.agent.name } : {}),
+      };
       return receive(state, chat, [message]);
     });
   },
-  typing: (state, frame) => updateChat(state, frame.conversationId, (chat) => ({ ...chat, typing: { active: frame.active, draft: frame.active ? (frame.draft ?? null) : null } })),
+  typing: (state, frame) =>
+    updateChat(state, frame.conversationId, (chat) => ({ ...chat, typing: { active: frame.active, draft: frame.active ? (frame.draft ?? null) : null } })),
   queue: (state, frame) => ({
     ...state,
-    queues: state.queues.some((q) => q.room === frame.queue.room) ? state.queues.map((q) => (q.room === frame.queue.room ? frame.queue : q)) : [...state.queues, frame.queue],
+    queues: state.queues.some((q) => q.room === frame.queue.room)
+      ? state.queues.map((q) => (q.room === frame.queue.room ? frame.queue : q))
+      : [...state.queues, frame.queue],
   }),
   preferences: (state, frame) => ({ ...state, preferences: { emailAlerts: frame.emailAlerts, emailAlertsAvailable: frame.emailAlertsAvailable } }),
-  pastConversations: (state, frame) => ({ ...state, past: { ...state.past, [frame.conversationId]: { conversations: frame.conversations, total: frame.total } } }),
+  pastConversations: (state, frame) => ({
+    ...state,
+    past: { ...state.past, [frame.conversationId]: { conversations: frame.conversations, total: frame.total } },
+  }),
   error(state, frame) {
     const ref = frame.ref ?? '';
     const owner = state.chats.find((c) => c.pending.some((p) => p.clientId === ref));
+    if (owner && RETRIED.has(frame.code)) return state;
     if (owner) {
       return updateChat(state, owner.conversation.id, (chat) => ({
         ...chat,

@@ -27,7 +27,9 @@ export function nextChatId(state: ConsoleState): string | null {
 export function addPending(state: ConsoleState, conversationId: string, pending: PendingMessage): ConsoleState {
   return {
     ...state,
-    chats: state.chats.map((c) => (c.conversation.id === conversationId ? { ...c, pending: [...c.pending.filter((p) => p.clientId !== pending.clientId), pending] } : c)),
+    chats: state.chats.map((c) =>
+      c.conversation.id === conversationId ? { ...c, pending: [...c.pending.filter((p) => p.clientId !== pending.clientId), pending] } : c,
+    ),
   };
 }
 
@@ -36,7 +38,11 @@ export function updatePending(state: ConsoleState, clientId: string, change: Par
     ...state,
     chats: state.chats.map((c) =>
       c.pending.some((p) => p.clientId === clientId)
-        ? { ...c, pending: change === null ? c.pending.filter((p) => p.clientId !== clientId) : c.pending.map((p) => (p.clientId === clientId ? { ...p, ...change } : p)) }
+        ? {
+            ...c,
+            pending:
+              change === null ? c.pending.filter((p) => p.clientId !== clientId) : c.pending.map((p) => (p.clientId === clientId ? { ...p, ...change } : p)),
+          }
         : c,
     ),
   };

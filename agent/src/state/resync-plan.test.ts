@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '@parley/shared';
+import { describe, expect, it } from 'vitest';
 import { chat, conversation, offer } from '../test-support/fixtures.js';
-import { initialState, type ConsoleState } from './console-state.js';
+import { type ConsoleState, initialState } from './console-state.js';
 import { resyncPlan } from './resync-plan.js';
 
 const message = (seq: number): ChatMessage => ({ seq, clientId: `c-${seq}`, at: seq, kind: 'text', from: 'visitor', text: `m${seq}` });

@@ -1,6 +1,6 @@
 import type { SendMessageFrame } from '@parley/shared';
+import { contiguousSeq, missingAfter } from '@parley/shared/client';
 import type { ConsoleState } from './console-state.js';
-import { contiguousSeq } from './message-log.js';
 
 export type ResyncPlan = {
   /** Conversations to `sync`, each from the last seq shown without a gap. */
@@ -21,11 +21,13 @@ export function resyncPlan(state: ConsoleState): ResyncPlan {
   for (const chat of state.chats) {
     const id = chat.conversation.id;
     if (chat.conversation.status === 'ended' && !chat.detached) continue;
-    const afterSeq = contiguousSeq(chat.messages);
-    if (chat.detached || chat.conversation.lastSeq > afterSeq) plan.syncs.push({ conversationId: id, afterSeq });
+    // A chat the welcome no longer lists is synced to learn how it ended; the others when something is missing.
+    const afterSeq = chat.detached ? contiguousSeq(chat.messages) : missingAfter(chat.messages, chat.conversation.lastSeq);
+    if (afterSeq !== null) plan.syncs.push({ conversationId: id, afterSeq });
     if (chat.detached) continue;
     for (const pending of chat.pending) {
-      if (pending.state === 'sending' && pending.kind === 'text') plan.resend.push({ type: 'message', conversationId: id, clientId: pending.clientId, text: pending.text });
+      if (pending.state === 'sending' && pending.kind === 'text')
+        plan.resend.push({ type: 'message', conversationId: id, clientId: pending.clientId, text: pending.text });
     }
     if (!state.past[id]) plan.past.push(id);
   }

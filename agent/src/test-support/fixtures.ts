@@ -1,4 +1,4 @@
-import type { AgentConversationView, AgentRoomSettings, OfferView } from '@parley/shared';
+import type { AgentConversationView, AgentRoomSettings, AgentWelcomeFrame, OfferView } from '@parley/shared';
 import type { ChatTab } from '../state/console-state.js';
 
 /*
@@ -68,5 +68,19 @@ export function chat(overrides: Partial<ChatTab> & { name?: string | null; statu
     typing: { active: false, draft: null },
     detached: false,
     ...rest,
+  };
+}
+
+/** The server's welcome to Alice's browser console. */
+export function agentWelcome(overrides: Partial<AgentWelcomeFrame> = {}): AgentWelcomeFrame {
+  return {
+    type: 'welcome',
+    agent: { id: 'alice@example.com', name: 'Alice', rooms: ['GENERAL'], privateRoom: 'AGENT-ALICE', capacity: null },
+    client: 'browser',
+    statuses: { browser: 'WAITING_NEW_CALL', mobile: null },
+    conversations: [],
+    offers: [],
+    queues: [{ room: 'GENERAL', total: 0, entries: [] }],
+    ...overrides,
   };
 }

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chat } from '../test-support/fixtures.js';
 import type { ChatTab } from '../state/console-state.js';
+import { chat } from '../test-support/fixtures.js';
 import { ChatTabs } from './chat-tabs.js';
 
 /** The tabs as the workspace uses them: selecting changes the selection. */

@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AgentRoomSettings } from '@parley/shared';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { visitorLabel } from '../format/labels.js';
 import type { ChatTab } from '../state/console-state.js';
 import { panelId, tabId } from './chat-tabs.js';
@@ -51,7 +51,7 @@ export function ChatView({ chat, room, token, draft, onDraft, endRequest, ...com
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
 
-  const acceptFiles = room && room.agentAttachments ? room.attachmentTypes.map((kind) => MIME[kind]).join(',') : room ? null : Object.values(MIME).join(',');
+  const acceptFiles = room?.agentAttachments ? room.attachmentTypes.map((kind) => MIME[kind]).join(',') : room ? null : Object.values(MIME).join(',');
 
   return (
     <div class="chat-view" role="tabpanel" id={panelId(id)} aria-labelledby={tabId(id)}>
@@ -95,7 +95,11 @@ export function ChatView({ chat, room, token, draft, onDraft, endRequest, ...com
           </button>
         </div>
       )}
-      {closed && <p class="chat-closed" role="status">{closed}</p>}
+      {closed && (
+        <p class="chat-closed" role="status">
+          {closed}
+        </p>
+      )}
       <MessageList
         messages={chat.messages}
         pending={chat.pending}

@@ -1,5 +1,6 @@
-import { useRef } from 'preact/hooks';
+import { insertAtCursor } from '@parley/shared/client';
 import { Limits } from '@parley/shared/limits';
+import { useRef } from 'preact/hooks';
 import { EmojiPicker } from './emoji-picker.js';
 
 type Props = {
@@ -30,17 +31,7 @@ export function Composer({ conversationId, visitorName, draft, closedReason, acc
     onDraft('');
   };
 
-  const insert = (emoji: string) => {
-    const element = text.current;
-    const start = element?.selectionStart ?? draft.length;
-    const end = element?.selectionEnd ?? draft.length;
-    const next = draft.slice(0, start) + emoji + draft.slice(end);
-    onDraft(next);
-    requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(start + emoji.length, start + emoji.length);
-    });
-  };
+  const insert = (emoji: string) => insertAtCursor(text.current, draft, emoji, onDraft);
 
   return (
     <form

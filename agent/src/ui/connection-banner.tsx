@@ -6,16 +6,16 @@ type Props = { connection: Connection; now: number; onRetry: () => void };
 export function ConnectionBanner({ connection, now, onRetry }: Props) {
   const { state, retryAt } = connection;
   let text: string | null = null;
-  if (state === 'connecting') text = 'Connecting…';
+  if (state === 'idle' || state === 'connecting' || state === 'listening' || state === 'greeting') text = 'Connecting…';
   if (state === 'offline') text = 'You are offline. The console reconnects as soon as the network is back; nothing you write is lost.';
-  if (state === 'waiting') {
+  if (state === 'retrying') {
     const seconds = retryAt === null ? 0 : Math.max(0, Math.ceil((retryAt - now) / 1000));
     text = `Connection lost. Reconnecting in ${seconds} s; nothing you write is lost.`;
   }
   return (
     <div class={`connection ${state}`} role="status" data-connection={state}>
       {text}
-      {(state === 'waiting' || state === 'offline') && (
+      {(state === 'retrying' || state === 'offline') && (
         <>
           {' '}
           <button type="button" onClick={onRetry}>

@@ -1,7 +1,7 @@
 type Props = { enabled: boolean; connected: boolean; onChange: (enabled: boolean) => void };
 
 /**
- * Seed 002's email alert, from the agent's side: an email when a waiting visitor asks to be told
+ * The email alert, from the agent's side: an email when a waiting visitor asks to be told
  * that an agent is free. The server keeps the choice (it follows the agent to every device), so
  * the box shows what the server holds and turns when the server confirms.
  */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ConsoleController, Connection } from '../console/console-controller.js';
+import type { Connection, ConsoleController } from '../console/console-controller.js';
 import type { ConsoleState } from '../state/console-state.js';
 
 /** The controller's state, re-rendering on every change. */

@@ -1,5 +1,5 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ChatMessage } from '@parley/shared';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PendingMessage } from '../state/console-state.js';
 import { MessageItem } from './message-item.js';
 
@@ -31,27 +31,28 @@ export function MessageList({ messages, pending = [], token, visitorName, label,
   return (
     <div class="messages" role="log" aria-label={label} aria-live="polite" ref={list} onScroll={onScroll} tabIndex={0}>
       <ol>
-      {messages.map((message) => (
-        <MessageItem key={message.seq} message={message} token={token} visitorName={visitorName} />
-      ))}
-      {pending.map((item) => (
-        <li key={item.clientId} class={`message from-agent pending ${item.state}`} data-client-id={item.clientId}>
-          <p class="message-meta">
-            <span class="author">You</span> <span class="pending-state">{item.state === 'sending' ? 'Sending…' : `Not sent: ${item.error ?? 'try again'}`}</span>
-          </p>
-          <p class="message-text">{item.kind === 'file' ? `File: ${item.text}` : item.text}</p>
-          {item.state === 'failed' && (
-            <p class="pending-actions">
-              <button type="button" onClick={() => onRetry?.(item.clientId)}>
-                Try again
-              </button>{' '}
-              <button type="button" onClick={() => onDiscard?.(item.clientId)}>
-                Discard
-              </button>
+        {messages.map((message) => (
+          <MessageItem key={message.seq} message={message} token={token} visitorName={visitorName} />
+        ))}
+        {pending.map((item) => (
+          <li key={item.clientId} class={`message from-agent pending ${item.state}`} data-client-id={item.clientId}>
+            <p class="message-meta">
+              <span class="author">You</span>{' '}
+              <span class="pending-state">{item.state === 'sending' ? 'Sending…' : `Not sent: ${item.error ?? 'try again'}`}</span>
             </p>
-          )}
-        </li>
-      ))}
+            <p class="message-text">{item.kind === 'file' ? `File: ${item.text}` : item.text}</p>
+            {item.state === 'failed' && (
+              <p class="pending-actions">
+                <button type="button" onClick={() => onRetry?.(item.clientId)}>
+                  Try again
+                </button>{' '}
+                <button type="button" onClick={() => onDiscard?.(item.clientId)}>
+                  Discard
+                </button>
+              </p>
+            )}
+          </li>
+        ))}
       </ol>
     </div>
   );

@@ -10,11 +10,31 @@ describe('the offer list', () => {
 
   it('shows who waits, for how long, from which room and page, with their welcome-form answers', () => {
     const waiting = offer({ name: 'Dana', form: { name: 'Dana', email: 'dana@example.com', order_number: 'A-1042', newsletter: true } });
-    render(<OfferList offers={[waiting]} rooms={[GENERAL]} past={{ [waiting.conversationId]: { conversations: [], total: 2 } }} now={NOW} canAccept onAccept={() => {}} />);
+    render(
+      <OfferList
+        offers={[waiting]}
+        rooms={[GENERAL]}
+        past={{ [waiting.conversationId]: { conversations: [], total: 2 } }}
+        now={NOW}
+        canAccept
+        onAccept={() => {}}
+      />,
+    );
     const card = within(screen.getByRole('listitem'));
     expect(card.getByRole('heading', { name: 'Dana' })).toBeTruthy();
     const text = screen.getByRole('listitem').textContent ?? '';
-    for (const shown of ['General questions', 'waiting 3 min', '2 earlier chats', 'Pricing', 'https://shop.test/pricing', 'dana@example.com', 'Order number', 'A-1042', 'Newsletter', 'Yes']) {
+    for (const shown of [
+      'General questions',
+      'waiting 3 min',
+      '2 earlier chats',
+      'Pricing',
+      'https://shop.test/pricing',
+      'dana@example.com',
+      'Order number',
+      'A-1042',
+      'Newsletter',
+      'Yes',
+    ]) {
       expect(text).toContain(shown);
     }
     expect(screen.getByRole('heading', { name: 'Incoming chats (1)' })).toBeTruthy();
@@ -43,7 +63,11 @@ describe('the offer list', () => {
   });
 
   it('shows a visitor’s markup as text, and waits with Accept while disconnected', () => {
-    const hostile = offer({ name: '<img src=x onerror=alert(1)>', form: { name: '<img src=x onerror=alert(1)>', '<b>q</b>': '<script>alert(2)</script>' }, context: { title: '</title><i>t</i>', url: 'javascript:alert(3)' } });
+    const hostile = offer({
+      name: '<img src=x onerror=alert(1)>',
+      form: { name: '<img src=x onerror=alert(1)>', '<b>q</b>': '<script>alert(2)</script>' },
+      context: { title: '</title><i>t</i>', url: 'javascript:alert(3)' },
+    });
     const { container } = render(<OfferList offers={[hostile]} rooms={[GENERAL]} past={{}} now={NOW} canAccept={false} onAccept={() => {}} />);
     expect(container.querySelector('img, script, b, i')).toBeNull();
     expect(container.querySelector('a')).toBeNull();

@@ -1,6 +1,6 @@
+import type { ClientStatuses } from '@parley/shared';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClientStatuses } from '@parley/shared';
 import type { Capacity } from '../state/capacity.js';
 import { PresenceControl } from './presence-control.js';
 
@@ -9,7 +9,15 @@ const full: Capacity = { held: 2, full: true, own: null, rooms: [{ room: 'GENERA
 
 function show(statuses: ClientStatuses, options: { capacity?: Capacity; connected?: boolean; client?: 'browser' | 'mobile' } = {}) {
   const onSetStatus = vi.fn();
-  render(<PresenceControl client={options.client ?? 'browser'} statuses={statuses} capacity={options.capacity ?? roomy} connected={options.connected ?? true} onSetStatus={onSetStatus} />);
+  render(
+    <PresenceControl
+      client={options.client ?? 'browser'}
+      statuses={statuses}
+      capacity={options.capacity ?? roomy}
+      connected={options.connected ?? true}
+      onSetStatus={onSetStatus}
+    />,
+  );
   const ready = screen.getByRole('button', { name: 'Ready' }) as HTMLButtonElement;
   const rest = screen.getByRole('button', { name: 'Break' }) as HTMLButtonElement;
   return { onSetStatus, ready, rest, text: () => document.body.textContent ?? '' };
@@ -48,7 +56,10 @@ describe('the presence control', () => {
     expect(atCapacity.text()).toContain('You have as many chats as you can take (2 of 2 chats). End one to take another.');
     expect(atCapacity.ready.getAttribute('aria-describedby')).toBe('presence-explain');
     cleanup();
-    const withRoom = show({ browser: 'SERVING_CUSTOMER', mobile: null }, { capacity: { ...roomy, held: 1, rooms: [{ room: 'GENERAL', label: 'General', held: 1, limit: 2 }] } });
+    const withRoom = show(
+      { browser: 'SERVING_CUSTOMER', mobile: null },
+      { capacity: { ...roomy, held: 1, rooms: [{ room: 'GENERAL', label: 'General', held: 1, limit: 2 }] } },
+    );
     expect(withRoom.ready.disabled).toBe(false);
     expect(withRoom.text()).toContain('Choose Ready to take more (1 of 2 chats).');
   });

@@ -19,8 +19,7 @@ export function QueuePanel({ queues, rooms, now }: Props) {
             <ol class="queue-list">
               {queue.entries.map((entry) => (
                 <li key={entry.conversationId}>
-                  <span class="queue-name">{visitorLabel(entry.visitorName)}</span>{' '}
-                  <span class="queue-wait">{formatWait(now - entry.waitingSince)}</span>
+                  <span class="queue-name">{visitorLabel(entry.visitorName)}</span> <span class="queue-wait">{formatWait(now - entry.waitingSince)}</span>
                   {entry.phase !== 'everyone' && <span class="queue-phase"> (for one agent)</span>}
                 </li>
               ))}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SavedSession } from '../session/saved-session.js';
-import { signIn as signInRequest, type SignInResult } from '../session/sign-in-api.js';
+import { type SignInResult, signIn as signInRequest } from '../session/sign-in-api.js';
 import { useNow } from './hooks.js';
 
 type Props = {

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { loadAlertSettings, saveAlertSettings, type AlertSettings } from '../alerts/alert-settings.js';
+import { type AlertSettings, loadAlertSettings, saveAlertSettings } from '../alerts/alert-settings.js';
 import { Ringer } from '../alerts/ringer.js';
 import type { ConsoleController } from '../console/console-controller.js';
 import { capacityOf } from '../state/capacity.js';
 import { AlertToggles } from './alert-toggles.js';
 import { ChatTabs } from './chat-tabs.js';
-import { ChatView, type ChatCommands } from './chat-view.js';
+import { type ChatCommands, ChatView } from './chat-view.js';
 import { ConnectionBanner } from './connection-banner.js';
 import { EmailAlertToggle } from './email-alert-toggle.js';
 import { useConsoleState, useNow } from './hooks.js';
@@ -26,7 +26,7 @@ export function Workspace({ controller, onSignOut }: Props) {
   const ringer = useMemo(() => new Ringer(alerts), []);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [endRequest, setEndRequest] = useState(0);
-  const connected = connection.state === 'open';
+  const connected = connection.state === 'ready';
   const capacity = capacityOf(state);
   const chat = state.chats.find((c) => c.conversation.id === state.selected) ?? null;
   const unread = state.chats.reduce((sum, c) => sum + c.unread, 0);
@@ -66,9 +66,17 @@ export function Workspace({ controller, onSignOut }: Props) {
         <h1 class="brand">
           Parley <span class="agent-name">{state.agent?.name ?? ''}</span>
         </h1>
-        <PresenceControl client={state.client} statuses={state.statuses} capacity={capacity} connected={connected} onSetStatus={(s) => controller.setStatus(s)} />
+        <PresenceControl
+          client={state.client}
+          statuses={state.statuses}
+          capacity={capacity}
+          connected={connected}
+          onSetStatus={(s) => controller.setStatus(s)}
+        />
         <AlertToggles settings={alerts} onChange={changeAlerts} />
-        {state.preferences?.emailAlertsAvailable && <EmailAlertToggle enabled={state.preferences.emailAlerts} connected={connected} onChange={(on) => controller.setEmailAlerts(on)} />}
+        {state.preferences?.emailAlertsAvailable && (
+          <EmailAlertToggle enabled={state.preferences.emailAlerts} connected={connected} onChange={(on) => controller.setEmailAlerts(on)} />
+        )}
         <button type="button" class="sign-out" onClick={onSignOut}>
           Sign out
         </button>
