@@ -18,10 +18,13 @@ function load(file: unknown, env: Record<string, string> = {}) {
 }
 
 describe('email configuration', () => {
-  it('reads semicolon-separated addresses (seed 004), a public profile, and leaves every email feature off by default', () => {
+  it('reads semicolon-separated addresses, a public profile, and leaves every email feature off by default', () => {
     const { config } = load({
       publicProfile: { companyName: 'Acme', contactEmail: 'hello@acme.example' },
-      rooms: [{ ...room, salesLeadAddresses: ' sales@acme.example ; boss@acme.example;', xmlLeadAddress: 'crm@dealer.example', adfProviderWord: 'Web' }, { ...room, name: 'OTHER' }],
+      rooms: [
+        { ...room, salesLeadAddresses: ' sales@acme.example ; boss@acme.example;', xmlLeadAddress: 'crm@dealer.example', adfProviderWord: 'Web' },
+        { ...room, name: 'OTHER' },
+      ],
     });
     expect(config!.file.publicProfile).toEqual({ companyName: 'Acme', contactEmail: 'hello@acme.example' });
     expect(config!.file.rooms[0]).toMatchObject({ salesLeadAddresses: ['sales@acme.example', 'boss@acme.example'], adfProviderWordPosition: 'suffix' });
@@ -31,7 +34,17 @@ describe('email configuration', () => {
 
   it('names each bad address and each missing setting by its path', () => {
     const { problems, path } = load(
-      { rooms: [{ ...room, transcriptAddresses: 'ok@acme.example; not an address; x@y', leaveMessage: true, xmlLeadAddress: 'crm@dealer.example\r\nBcc: x@evil.example', publicProfile: { contactEmail: 'nope' } }] },
+      {
+        rooms: [
+          {
+            ...room,
+            transcriptAddresses: 'ok@acme.example; not an address; x@y',
+            leaveMessage: true,
+            xmlLeadAddress: 'crm@dealer.example\r\nBcc: x@evil.example',
+            publicProfile: { contactEmail: 'nope' },
+          },
+        ],
+      },
       { SMTP_URL: 'http://mail.example.com', EMAIL_RETRY_SECONDS: '0' },
     );
     expect(problems).toEqual([
@@ -51,7 +64,10 @@ describe('email configuration', () => {
       'environment variable EMAIL_FROM: is required with SMTP_URL: the address emails are sent from, such as chat@example.com',
       `${path} rooms[0].salesLeadAddresses: is needed with leaveMessage: the addresses left messages go to (or set publicProfile.contactEmail)`,
     ]);
-    const fallback = load({ publicProfile: { contactEmail: 'hello@acme.example' }, rooms: [{ ...room, leaveMessage: true }] }, { SMTP_URL: 'smtp://mail.example.com:587', EMAIL_FROM: 'chat@acme.example' });
+    const fallback = load(
+      { publicProfile: { contactEmail: 'hello@acme.example' }, rooms: [{ ...room, leaveMessage: true }] },
+      { SMTP_URL: 'smtp://mail.example.com:587', EMAIL_FROM: 'chat@acme.example' },
+    );
     expect(fallback.problems).toEqual([]);
   });
 });

@@ -10,7 +10,11 @@ export const EMAIL_ENV = {
   /** `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465` (TLS from the start). Unset: no email. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com:465' }).optional(),
   /** The sender address of every email; the sender name is the room's company name (public profile). */
-  EMAIL_FROM: z.string().trim().refine(isEmailAddress, 'must be a plain address such as chat@example.com (the sender name comes from the public profile)').optional(),
+  EMAIL_FROM: z
+    .string()
+    .trim()
+    .refine(isEmailAddress, 'must be a plain address such as chat@example.com (the sender name comes from the public profile)')
+    .optional(),
   /** First wait before sending again after the mail server failed; it doubles each time, up to an hour. */
   EMAIL_RETRY_SECONDS: int(1, 3600, 30, ' of seconds'),
   /** An email not sent after this long is given up (and logged as an error). */

@@ -37,7 +37,8 @@ describe('configuration', () => {
         { name: 'GENERAL', label: 'General', routing: 'fastest', statsKey: 'short', offerTimeout: 10 },
         { name: 'GENERAL', label: '', statsKey: 'long-enough-stats-key', capacityPerAgent: 0, whitelistedDomains: ['http://x.com/'] },
       ],
-      agents: [{ id: 'not-an-email', name: 'X', password: 'hunter2', rooms: ['NOWHERE'] }],
+      // An agent may have no password yet (they set one through an invite link), but never a plain one or a malformed hash.
+      agents: [{ id: 'not-an-email', name: 'X', password: 'hunter2', passwordHash: 'hunter2', rooms: ['NOWHERE'], clients: [] }],
     });
     const found = problems({ PARLEY_CONFIG: path, PORT: 'eighty', TRANSPORT: 'carrier-pigeon' });
     const expected = [
@@ -51,7 +52,8 @@ describe('configuration', () => {
       `${path} rooms[1].whitelistedDomains[0]: must be a host name like example.com or *.example.com, optionally with :port`,
       `${path} agents[0].id: must be an email address`,
       `${path} agents[0].password: plain passwords are not accepted: put the output of \`npm run hash-password\` in passwordHash instead`,
-      `${path} agents[0].passwordHash: is required: run \`npm run hash-password\` and paste its output here`,
+      `${path} agents[0].passwordHash: must be a hash printed by \`npm run hash-password\`, not a password`,
+      `${path} agents[0].clients: must allow at least one client`,
     ];
     for (const line of expected) expect(found).toContain(line);
   });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
 import { formatPath } from '@parley/shared';
-import { ConfigFile } from './config-file.js';
+import { ConfigFile } from '@parley/shared/settings';
+import type { z } from 'zod';
 import { Env } from './env.js';
 
 /** Start-up configuration problems, each one `where: what is wrong`. main prints them all and exits 1. */

@@ -5,7 +5,9 @@ describe('client id index', () => {
   it('finds every id it was given, and none it was not, through growth', () => {
     const index = new ClientIdIndex();
     const ids = Array.from({ length: 5000 }, (_, i) => `client-${i}-${(i * 7919) % 1000}`);
-    ids.forEach((id, i) => index.add(id, i + 1));
+    ids.forEach((id, i) => {
+      index.add(id, i + 1);
+    });
     const stored = (seq: number) => ids[seq - 1];
     expect(ids.every((id, i) => index.find(id, stored) === i + 1)).toBe(true);
     expect(index.find('client-5000-0', stored)).toBe(0);

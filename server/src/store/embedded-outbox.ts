@@ -1,9 +1,11 @@
-import type { Commit } from './embedded-store.js';
+import type { Commit } from './commit.js';
 import type { MemoryState } from './memory-state.js';
 import type { OutboxStore } from './store.js';
 
 /** The embedded store's outbox: records and changes go through the journal like everything else. */
-export function embeddedOutbox(state: MemoryState, commit: Commit): OutboxStore {
+export function embeddedOutbox(state: MemoryState, commit: Commit, now: () => number): OutboxStore {
+  /** One process sends; claims only keep two sends of one email in this process apart. Not journaled: a restart frees them all. */
+  const claims = new Map<string, { holder: string; until: number }>();
   return {
     async add(records) {
       const fresh = records.filter((record, index) => state.outboxState(record.id) === undefined && records.findIndex((r) => r.id === record.id) === index);
@@ -17,5 +19,16 @@ export function embeddedOutbox(state: MemoryState, commit: Commit): OutboxStore 
     },
     state: async (id) => state.outboxState(id),
     unfinished: async () => [...state.outbox.values()].sort((a, b) => a.createdAt - b.createdAt),
+    async claim(id, holder, leaseMs) {
+      // Finished (or unknown) emails are not sent: their claims are let go.
+      if (!state.outbox.has(id)) {
+        claims.delete(id);
+        return false;
+      }
+      const current = claims.get(id);
+      if (current && current.holder !== holder && current.until > now()) return false;
+      claims.set(id, { holder, until: now() + leaseMs });
+      return true;
+    },
   };
 }

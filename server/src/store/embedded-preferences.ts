@@ -1,4 +1,4 @@
-import type { Commit } from './embedded-store.js';
+import type { Commit } from './commit.js';
 import type { MemoryState } from './memory-state.js';
 import type { PreferenceStore } from './store.js';
 

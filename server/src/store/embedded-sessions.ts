@@ -1,4 +1,4 @@
-import type { Commit } from './embedded-store.js';
+import type { Commit } from './commit.js';
 import type { JournalEntry } from './journal-entry.js';
 import type { MemoryState } from './memory-state.js';
 import type { SessionRecord, SessionStore } from './store.js';

@@ -1,13 +1,19 @@
 import { mkdirSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChatMessage } from '@parley/shared';
+import type { Metrics } from '../core/metrics.js';
+import type { Commit } from './commit.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { bytesUnder } from './disk-usage.js';
 import { embeddedOutbox } from './embedded-outbox.js';
-import { embeddedSessions, SessionReplay } from './embedded-sessions.js';
 import { embeddedPreferences } from './embedded-preferences.js';
-import { Journal, type JournalSync } from './journal.js';
+import { embeddedSessions, SessionReplay } from './embedded-sessions.js';
+import { embeddedAudit, embeddedSettings } from './embedded-settings.js';
+import { diskFullRefusal, isDiskFull, Journal, type JournalSync } from './journal.js';
 import type { JournalEntry } from './journal-entry.js';
-import { MemoryLines, type LineLog } from './line-log.js';
+import { type LineLog, MemoryLines } from './line-log.js';
+import { memoryLimits } from './memory-limits.js';
 import { MemoryState } from './memory-state.js';
 import type { AppendResult, ConversationRecord, ConversationStore, FileStore, MessageStore, Store } from './store.js';
 
@@ -20,12 +26,8 @@ export type EmbeddedStoreOptions = {
   onFailure?: (error: Error) => void;
   /** The time replay judges sessions' expiry by (the server's clock). */
   now?: () => number;
-};
-
-export type Commit = {
-  (entry: JournalEntry): Promise<void>;
-  /** Resolves when everything committed so far is durable. */
-  durable(): Promise<void>;
+  /** Where journal write and fsync times are observed. */
+  metrics?: Metrics;
 };
 
 function conversations(state: MemoryState, commit: Commit): ConversationStore {
@@ -33,7 +35,7 @@ function conversations(state: MemoryState, commit: Commit): ConversationStore {
     save: (record) => commit({ t: 'conv', r: { ...record, lastSeq: 0 } }),
     async claim(id, agent, at) {
       const current = state.conversations.get(id);
-      if (!current || current.status !== 'waiting') return null;
+      if (current?.status !== 'waiting') return null;
       const claimed: ConversationRecord = { ...current, status: 'active', agentId: agent.id, agentName: agent.name, servedFrom: agent.client, acceptedAt: at };
       await commit({ t: 'conv', r: claimed });
       return state.record(id) ?? null;
@@ -89,8 +91,16 @@ function files(state: MemoryState, commit: Commit, folder: string | null): FileS
   const inMemory = new Map<string, Buffer>();
   return {
     async put(file, bytes) {
-      if (folder) await writeFile(join(folder, file.id), bytes, { flush: true });
-      else inMemory.set(file.id, bytes);
+      if (folder) {
+        const path = join(folder, file.id);
+        try {
+          await writeFile(path, bytes, { flush: true });
+        } catch (error) {
+          // A full disk: no half-written file is left behind, and the uploader hears "not now".
+          await rm(path, { force: true });
+          throw isDiskFull(error) ? diskFullRefusal() : error;
+        }
+      } else inMemory.set(file.id, bytes);
       await commit({ t: 'file', f: file });
     },
     async get(id) {
@@ -113,15 +123,29 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
   const sessionReplay = new SessionReplay((options.now ?? Date.now)());
   let lines: LineLog = new MemoryLines();
   let fileFolder: string | null = null;
+  let unlock = () => {};
   if (options.dataDir) {
     fileFolder = join(options.dataDir, 'files');
     mkdirSync(fileFolder, { recursive: true });
-    lines = await Journal.open(join(options.dataDir, 'journal.jsonl'), {
-      sync: options.sync ?? 'write',
-      onEntry: (entry, offset, length) => state.apply(sessionReplay.filter(entry), offset, length),
-      warn: options.warn ?? (() => {}),
-      onFailure: options.onFailure ?? (() => {}),
-    });
+    unlock = lockDataDir(options.dataDir);
+    try {
+      lines = await Journal.open(join(options.dataDir, 'journal.jsonl'), {
+        sync: options.sync ?? 'write',
+        onEntry: (entry, offset, length) => state.apply(sessionReplay.filter(entry), offset, length),
+        warn: options.warn ?? (() => {}),
+        onFailure: options.onFailure ?? (() => {}),
+        ...(options.metrics ? { metrics: options.metrics } : {}),
+        onDiskFull: (full, error) =>
+          (options.warn ?? (() => {}))(
+            full
+              ? `the disk is full (${error?.message}): writes wait and new changes are refused (clients send them again) until space is freed`
+              : 'disk space is back: the journal is written again',
+          ),
+      });
+    } catch (error) {
+      unlock();
+      throw error;
+    }
   }
   state.lines = lines;
   const commit: Commit = Object.assign(
@@ -145,8 +169,12 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
     messages: messages(state, lines),
     sessions: embeddedSessions(state, commit),
     files: files(state, commit, fileFolder),
-    outbox: embeddedOutbox(state, commit),
+    outbox: embeddedOutbox(state, commit, options.now ?? Date.now),
     preferences: embeddedPreferences(state, commit),
-    close: () => lines.close(),
+    settings: embeddedSettings(state, commit),
+    audit: embeddedAudit(state, commit),
+    limits: memoryLimits(options.now ?? Date.now),
+    diskBytes: async () => (options.dataDir ? bytesUnder(options.dataDir) : null),
+    close: () => lines.close().finally(unlock),
   };
 }

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '@parley/shared';
 import type { OutboxChange, OutboxRecord } from './outbox-record.js';
+import type { AuditEntry, SettingsChange } from './settings-record.js';
 import type { AgentPreferences, ConversationRecord, SessionRecord, StoredFile } from './store.js';
 
 /**
@@ -14,4 +15,7 @@ export type JournalEntry =
   | { t: 'file'; f: StoredFile }
   | { t: 'mail'; m: OutboxRecord }
   | { t: 'mailup'; id: string; c: OutboxChange }
-  | { t: 'pref'; a: string; p: AgentPreferences };
+  | { t: 'pref'; a: string; p: AgentPreferences }
+  /** A settings record written, or deleted (`value: null`). */
+  | { t: 'set'; r: SettingsChange }
+  | { t: 'audit'; e: AuditEntry };

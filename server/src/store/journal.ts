@@ -1,5 +1,9 @@
-import { createReadStream, closeSync, fdatasync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { ErrorCode } from '@parley/shared';
+import type { Metrics } from '../core/metrics.js';
+import { Refusal } from '../core/refusal.js';
 import type { JournalEntry } from './journal-entry.js';
+import { JOURNAL_HEADER, replayJournal } from './journal-replay.js';
 import type { LineLog } from './line-log.js';
 
 export type JournalSync = 'write' | 'fsync';
@@ -24,6 +28,22 @@ const BATCH_BYTES = 64 * 1024;
  */
 const SPARE_BUFFERS = 4;
 const EMPTY = Buffer.alloc(0);
+/**
+ * Waits between tries to write a batch while the disk is full: short at first, so that freed space
+ * is used at once, then at most 5 s apart.
+ */
+const DISK_FULL_RETRY_MS = [50, 100, 250, 500, 1000, 2000, 5000];
+
+/** Errors after which writing can go on once the operator frees space; anything else stops the journal. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** What an append hears while the disk is full: "not now", which clients send again. */
+export function diskFullRefusal(): Refusal {
+  return new Refusal(ErrorCode.UNAVAILABLE, "The server's disk is full: nothing was stored. It will be sent again.");
+}
 
 /** Entries appended together, encoded straight into one buffer, and the promise their writers wait on. */
 class Batch {
@@ -78,20 +98,25 @@ export class Journal implements LineLog {
   private firstPendingAt = 0;
   /** Buffers of written batches, for the next ones (see SPARE_BUFFERS). */
   private readonly spare: Buffer[] = [];
+  /** Set while a batch waits for disk space: new entries are refused, the waiting ones written once there is room. */
+  private diskFull = false;
+  private closing = false;
 
   private constructor(
     private readonly fd: number,
     private readonly sync: JournalSync,
     private readonly onFailure: (error: Error) => void,
     validBytes: number,
+    private readonly metrics: Metrics | null,
+    private readonly onDiskFull: (full: boolean, error?: Error) => void,
   ) {
     this.batch = new Batch(validBytes, Buffer.allocUnsafe(BATCH_BYTES));
   }
 
   /**
    * Replays the file through `onEntry` (with each line's offset and length), then opens it for
-   * appending. A last line cut short (the process died mid-write) is dropped and truncated; `warn`
-   * hears about it and any bad line.
+   * appending. A last line cut short (the process died mid-write) is dropped and truncated, and
+   * `warn` hears about it; damage anywhere else rejects with JournalDamaged (journal-replay.ts).
    */
   static async open(
     path: string,
@@ -100,12 +125,27 @@ export class Journal implements LineLog {
       onEntry: (entry: JournalEntry, offset: number, length: number) => void;
       warn: (message: string) => void;
       onFailure: (error: Error) => void;
+      /** Where each write's and each fdatasync's time is observed. */
+      metrics?: Metrics;
+      /** Hears when the disk fills up (writes wait, new entries are refused) and when writing goes on. */
+      onDiskFull?: (full: boolean, error?: Error) => void;
     },
   ): Promise<Journal> {
     const fd = openSync(path, 'a+');
-    const validBytes = await replay(path, options.onEntry, options.warn);
+    let validBytes: number;
+    try {
+      ({ validBytes } = await replayJournal(path, options.onEntry, options.warn));
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
     ftruncateSync(fd, validBytes);
-    return new Journal(fd, options.sync, options.onFailure, fstatSync(fd).size);
+    // A new journal names its format first (an empty one, or one whose only line was torn, is new).
+    if (validBytes === 0) {
+      const line = Buffer.from(`${JOURNAL_HEADER}\n`);
+      for (let offset = 0; offset < line.length; ) offset += writeSync(fd, line, offset, line.length - offset);
+    }
+    return new Journal(fd, options.sync, options.onFailure, fstatSync(fd).size, options.metrics ?? null, options.onDiskFull ?? (() => {}));
   }
 
   get size(): number {
@@ -115,6 +155,8 @@ export class Journal implements LineLog {
   append(line: string): number {
     if (this.failed) throw this.failed;
     if (this.closed) throw new Error('the journal is closed');
+    // Refused before anything is recorded in memory: what is in memory is what will be on disk.
+    if (this.diskFull) throw diskFullRefusal();
     const batch = this.batch;
     if (batch.entries === 0) this.firstPendingAt = performance.now();
     // UTF-8 takes at most 3 bytes per UTF-16 unit, so this much room always fits the line.
@@ -176,12 +218,18 @@ export class Journal implements LineLog {
   private async write(batch: Batch): Promise<void> {
     try {
       if (this.failed) throw this.failed;
-      for (let offset = 0; offset < batch.used; ) offset += writeSync(this.fd, batch.bytes, offset, batch.used - offset);
+      const writeStarted = performance.now();
+      await this.writeAll(batch);
+      this.metrics?.journalWriteSeconds.observe((performance.now() - writeStarted) / 1000);
       this.unwritten.shift();
       // Its lines are read back from the file from now on: the buffer can take the next batch's.
       if (batch.bytes.length === BATCH_BYTES && this.spare.length < SPARE_BUFFERS) this.spare.push(batch.bytes);
       batch.bytes = EMPTY;
-      if (this.sync === 'fsync') await new Promise<void>((resolve, reject) => fdatasync(this.fd, (e) => (e ? reject(e) : resolve())));
+      if (this.sync === 'fsync') {
+        const syncStarted = performance.now();
+        await new Promise<void>((resolve, reject) => fdatasync(this.fd, (e) => (e ? reject(e) : resolve())));
+        this.metrics?.journalSyncSeconds.observe((performance.now() - syncStarted) / 1000);
+      }
       batch.resolve();
     } catch (error) {
       const first = !this.failed;
@@ -191,38 +239,40 @@ export class Journal implements LineLog {
     }
   }
 
+  /**
+   * Writes the batch, resuming where a full disk stopped it (the file is opened for appending, so
+   * the rest lands right after the part written), as long as it takes for space to return. Its
+   * writers wait meanwhile: nothing in it is acknowledged until it is all on disk.
+   */
+  private async writeAll(batch: Batch): Promise<void> {
+    let written = 0;
+    for (let tries = 0; ; tries++) {
+      try {
+        while (written < batch.used) written += writeSync(this.fd, batch.bytes, written, batch.used - written);
+        break;
+      } catch (error) {
+        if (!isDiskFull(error) || this.closing) throw error;
+        if (!this.diskFull) {
+          this.diskFull = true;
+          this.onDiskFull(true, error as Error);
+        }
+        await new Promise((resolve) => setTimeout(resolve, DISK_FULL_RETRY_MS[Math.min(tries, DISK_FULL_RETRY_MS.length - 1)]));
+      }
+    }
+    if (this.diskFull) {
+      this.diskFull = false;
+      this.onDiskFull(false);
+    }
+  }
+
   /** Writes what is pending, syncs to disk and closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.closing = true;
     this.flush();
     await this.inFlight;
     this.closed = true;
     if (!this.failed) await new Promise<void>((resolve) => fdatasync(this.fd, () => resolve()));
     closeSync(this.fd);
   }
-}
-
-/** Feeds every complete line to `onEntry`; returns the length of the file up to the last complete line. */
-async function replay(path: string, onEntry: (entry: JournalEntry, offset: number, length: number) => void, warn: (message: string) => void): Promise<number> {
-  let carry: Buffer = Buffer.alloc(0);
-  let consumed = 0;
-  let lineNumber = 0;
-  for await (const chunk of createReadStream(path)) {
-    const buffer: Buffer = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-    let start = 0;
-    for (let newline = buffer.indexOf(10, start); newline !== -1; newline = buffer.indexOf(10, start)) {
-      lineNumber++;
-      const line = buffer.toString('utf8', start, newline);
-      try {
-        onEntry(JSON.parse(line) as JournalEntry, consumed, newline - start);
-      } catch (error) {
-        warn(`journal line ${lineNumber} skipped: ${(error as Error).message}`);
-      }
-      consumed += newline - start + 1;
-      start = newline + 1;
-    }
-    carry = buffer.subarray(start);
-  }
-  if (carry.length > 0) warn(`journal ended in an incomplete line of ${carry.length} bytes (the server stopped mid-write); it was dropped`);
-  return consumed;
 }

@@ -3,7 +3,11 @@ import type { JournalEntry } from './journal-entry.js';
 import type { LineLog } from './line-log.js';
 import { MessageLog } from './message-log.js';
 import { FINISHED_STATES, type OutboxRecord, type OutboxState } from './outbox-record.js';
+import { type AuditEntry, type SettingsChange, type SettingsRecord, settingsKey } from './settings-record.js';
 import type { AgentPreferences, ConversationRecord, SessionRecord, StoredFile } from './store.js';
+
+/** Audit entries a subject keeps in memory (the journal keeps every one). */
+const AUDIT_KEPT = 500;
 
 /**
  * The embedded store's data, changed only by `apply`, so that live changes and journal replay
@@ -20,6 +24,13 @@ export class MemoryState {
   /** Finished emails keep only their state, so that asking again for one records nothing. */
   readonly outboxDone = new Map<string, OutboxState>();
   readonly preferences = new Map<string, AgentPreferences>();
+  /** Settings records by `kind:id`, and deleted ones (for `changesAfter`). */
+  readonly settings = new Map<string, SettingsRecord>();
+  readonly settingsDeleted = new Map<string, SettingsChange>();
+  /** The highest settings revision written. */
+  settingsRevision = 0;
+  /** Audit entries per subject, oldest first; the newest AUDIT_KEPT in memory, all of them in the journal. */
+  readonly audit = new Map<string, AuditEntry[]>();
 
   /** Where message lines are read back from (see MessageLog): set once the journal is open, after its replay. */
   lines: LineLog | null = null;
@@ -58,6 +69,25 @@ export class MemoryState {
       case 'pref':
         this.preferences.set(entry.a, entry.p);
         return;
+      case 'set': {
+        const key = settingsKey(entry.r.kind, entry.r.id);
+        this.settingsRevision = Math.max(this.settingsRevision, entry.r.revision);
+        if (entry.r.value === null) {
+          this.settings.delete(key);
+          this.settingsDeleted.set(key, entry.r);
+        } else {
+          this.settingsDeleted.delete(key);
+          this.settings.set(key, entry.r);
+        }
+        return;
+      }
+      case 'audit': {
+        const list = this.audit.get(entry.e.subject) ?? [];
+        list.push(entry.e);
+        if (list.length > AUDIT_KEPT) list.splice(0, list.length - AUDIT_KEPT);
+        this.audit.set(entry.e.subject, list);
+        return;
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 /*
  * What the outbox keeps of an email: the message exactly as it will be sent (rendered once, when
  * it is asked for, so every attempt sends the same bytes under the same Message-ID), and where it
- * stands. Issue 5's durable outbox; the store's OutboxStore keeps these.
+ * stands. The durable outbox; the store's OutboxStore keeps these.
  */
 
 export type MailAddress = { name: string | null; address: string };

@@ -1,18 +1,10 @@
-import type {
-  AgentConversationView,
-  ChatMessage,
-  ClientKind,
-  ConversationStatus,
-  EndedBy,
-  FileInfo,
-  FormAnswers,
-} from '@parley/shared';
+import type { AgentConversationView, ChatMessage, ClientKind, ConversationStatus, EndedBy, FileInfo, FormAnswers } from '@parley/shared';
 import type { OutboxChange, OutboxRecord, OutboxState } from './outbox-record.js';
+import type { AuditEntry, SettingsChange, SettingsRecord, SettingsWrite, SettingsWriteResult } from './settings-record.js';
 
 /*
- * What Parley keeps durably, as small role interfaces. The embedded store implements them
- * in memory with a journal file; a Redis store can implement the same three (a hash per
- * conversation with HINCRBY for sequence numbers, a list per conversation, a Lua claim).
+ * What Parley keeps durably, as small role interfaces. The embedded store implements them in
+ * memory with a journal file, for one process; the Redis store (store/redis) for several nodes.
  */
 
 export type ConversationRecord = {
@@ -76,7 +68,10 @@ export type SessionRecord =
   | { tokenHash: string; kind: 'visitor'; visitorId: string; createdAt: number; expiresAt: number }
   | { tokenHash: string; kind: 'agent'; agentId: string; createdAt: number; expiresAt: number }
   /** A link in an emailed transcript: reads that conversation's files, nothing else, until it expires. */
-  | { tokenHash: string; kind: 'files'; conversationId: string; createdAt: number; expiresAt: number };
+  | { tokenHash: string; kind: 'files'; conversationId: string; createdAt: number; expiresAt: number }
+  | { tokenHash: string; kind: 'admin'; adminId: string; createdAt: number; expiresAt: number }
+  /** A one-time link to set a password: an invited agent, a reset, an admin's first sign-in. Removed once used. */
+  | { tokenHash: string; kind: 'invite'; role: 'agent' | 'admin'; subjectId: string; createdAt: number; expiresAt: number };
 
 export interface SessionStore {
   /** Creates or replaces (renews) the session. */
@@ -113,14 +108,63 @@ export interface OutboxStore {
   state(id: string): Promise<OutboxState | undefined>;
   /** Emails held or still to send, with their content, oldest first. */
   unfinished(): Promise<OutboxRecord[]>;
+  /**
+   * Takes the right to send this email for `leaseMs` (or extends it, for its holder): true when
+   * `holder` has it. Where several nodes send, only one sends an email at a time, and one that
+   * dies mid-send lets go when its lease runs out.
+   */
+  claim(id: string, holder: string, leaseMs: number): Promise<boolean>;
 }
 
-/** An agent's own settings, kept by the server (seed 002's private profile). */
+/** An agent's own settings, kept by the server (the private profile). */
 export type AgentPreferences = { emailAlerts: boolean };
 
 export interface PreferenceStore {
   get(agentId: string): Promise<AgentPreferences | undefined>;
   save(agentId: string, preferences: AgentPreferences): Promise<void>;
+}
+
+/**
+ * Rooms, agents, admins and the global public profile: what a site owner configures. Each record
+ * has a version that counts its saves; a write names the version it was made from, and a write
+ * made from an older one changes nothing (optimistic concurrency, so two admins cannot overwrite
+ * each other unseen). Every write also gets the next store-wide `revision`, so another node can
+ * ask what changed since the last one it applied.
+ */
+export interface SettingsStore {
+  /** Every record, for start-up. */
+  all(): Promise<SettingsRecord[]>;
+  /** Records written (or deleted) after `revision`, in order; deletions come back with `value: null`. */
+  changesAfter(revision: number): Promise<SettingsChange[]>;
+  /**
+   * Applies every write if each record is at the version its write names (0: absent), and, when
+   * `afterRevision` is given, if nothing was written after that revision (the writer checked the
+   * batch against the whole configuration as of then: on several nodes, two saves checked apart
+   * must not both land). Otherwise applies none and says why. All or nothing, durably, in one step.
+   */
+  write(writes: readonly SettingsWrite[], afterRevision?: number): Promise<SettingsWriteResult>;
+}
+
+/** Who changed which settings, and what: kept per subject (`room:GENERAL`, `agent:ann@example.com`). */
+export interface AuditStore {
+  append(entry: AuditEntry): Promise<void>;
+  /** A subject's entries, newest first, at most `limit`. */
+  list(subject: string, limit: number): Promise<AuditEntry[]>;
+}
+
+/** How often something happened lately, under a key: what rate limits count, shared by every node. */
+export type LimitCount = { count: number; lastAt: number };
+
+/**
+ * Counters for rate limits (failed sign-ins, connections per address). Not durable: a restart may
+ * forget them (they only slow abusers down), but every node of a cluster counts on the same ones.
+ */
+export interface LimitStore {
+  /** Counts one more under `key` at `now`; the count is forgotten `forgetMs` after its last one. */
+  hit(key: string, now: number, forgetMs: number): Promise<LimitCount>;
+  /** The counts under these keys (null for none). */
+  read(keys: readonly string[]): Promise<(LimitCount | null)[]>;
+  clear(key: string): Promise<void>;
 }
 
 export interface Store {
@@ -131,6 +175,11 @@ export interface Store {
   readonly files: FileStore;
   readonly outbox: OutboxStore;
   readonly preferences: PreferenceStore;
+  readonly settings: SettingsStore;
+  readonly audit: AuditStore;
+  readonly limits: LimitStore;
+  /** Bytes its files take on this machine's disk, or null for a store that keeps nothing here (memory, Redis). */
+  diskBytes(): Promise<number | null>;
   /** Writes out everything pending and releases files and connections. */
   close(): Promise<void>;
 }

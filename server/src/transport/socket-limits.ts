@@ -11,6 +11,9 @@ import { Limits } from '@parley/shared';
  * - 1 MiB of unsent data per socket: enough for a history page of 200 long messages plus live
  *   traffic. A client that lets more pile up is not reading; it is closed with SLOW_CONSUMER and
  *   resumes from its last sequence number, so nothing is lost and the server's memory stays bounded.
+ *   We check it after each batch of sends. uWebSockets.js drops every send, the close frame too,
+ *   once its own limit is passed, so its limit is `uwsHardBackpressureBytes`, far above ours: the
+ *   SLOW_CONSUMER close frame always gets queued (behind what the client has not read yet).
  * - 60 s idle timeout with automatic pings every ~30 s: mobile networks and NATs drop silent TCP
  *   connections after 30–120 s; the pings keep them open and reveal dead peers within a minute,
  *   which is when agents' grace periods and visitors' queue places start counting.
@@ -21,6 +24,7 @@ export const SocketLimits = {
   maxPayloadBytes: Limits.framePayloadBytes,
   uwsHardPayloadBytes: 4 * Limits.framePayloadBytes,
   maxBackpressureBytes: 1024 * 1024,
+  uwsHardBackpressureBytes: 64 * 1024 * 1024,
   idleTimeoutSeconds: 60,
   maxHttpBodyBytes: 26 * 1024 * 1024,
 } as const;

@@ -51,12 +51,29 @@ export interface SocketEndpoint<Context = unknown> {
 export type TransportOptions = {
   http: HttpHandler;
   /** Endpoints by exact path, e.g. `/ws/visitor`. */
+  // biome-ignore lint/suspicious/noExplicitAny: each endpoint has its own context type; the transport only hands it back to that endpoint.
   sockets: Record<string, SocketEndpoint<any>>;
   onError: (error: unknown, where: string) => void;
+  /** Seconds a WebSocket may stay silent (pings answered count) before it is dropped; SocketLimits' by default. Tests shorten it. */
+  idleTimeoutSeconds?: number;
 };
+
+/** What a transport counts per endpoint path, as plain numbers (a metrics scrape reads them; a frame costs one increment). */
+export class EndpointCounts {
+  open = 0;
+  received = 0;
+  sent = 0;
+}
+
+/** Counts for each endpoint of `sockets`, by path. */
+export function countsFor(sockets: TransportOptions['sockets']): Map<string, EndpointCounts> {
+  return new Map(Object.keys(sockets).map((path) => [path, new EndpointCounts()]));
+}
 
 export interface Transport {
   readonly name: 'uws' | 'ws';
+  /** Connections and frames so far, by endpoint path. */
+  readonly counts: ReadonlyMap<string, EndpointCounts>;
   /** Starts listening; resolves with the port (useful with port 0). */
   listen(host: string, port: number): Promise<number>;
   /** Stops accepting new connections; open ones carry on. */

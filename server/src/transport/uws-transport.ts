@@ -1,10 +1,20 @@
+import type { TemplatedApp, HttpRequest as UwsRequest, HttpResponse as UwsResponse, us_listen_socket, WebSocket } from 'uWebSockets.js';
 import { STATUS_CODES } from 'node:http';
-import type { HttpRequest as UwsRequest, HttpResponse as UwsResponse, TemplatedApp, us_listen_socket, WebSocket } from 'uWebSockets.js';
 import { CloseCode } from '@parley/shared';
 import type { loadNativeUws } from './load-uws.js';
 import { SendBatch } from './send-batch.js';
 import { SocketLimits } from './socket-limits.js';
-import type { Connection, HttpRequest, HttpResponse, SocketEndpoint, Transport, TransportOptions } from './transport.js';
+import {
+  type Connection,
+  countsFor,
+  type EndpointCounts,
+  type HttpRequest,
+  type HttpResponse,
+  type SocketEndpoint,
+  type Transport,
+  type TransportOptions,
+  type UpgradeDecision,
+} from './transport.js';
 
 type Uws = NonNullable<ReturnType<typeof loadNativeUws>['uws']>;
 type SocketData = { context: unknown; remoteAddress: string; connection: UwsConnection | null };
@@ -22,10 +32,12 @@ class UwsConnection implements Connection {
     private readonly ws: WebSocket<SocketData>,
     readonly remoteAddress: string,
     private readonly batch: SendBatch,
+    private readonly counts: EndpointCounts,
   ) {}
 
   send(text: string): void {
     if (this.closed) return;
+    this.counts.sent++;
     this.queued.push(text);
     if (this.queued.length === 1) this.batch.enlist(this);
   }
@@ -92,23 +104,25 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
   const app: TemplatedApp = uws.App();
   const open = new Set<UwsConnection>();
   const batch = new SendBatch();
+  const counts = countsFor(options.sockets);
   let listenSocket: us_listen_socket | null = null;
 
   for (const [path, endpoint] of Object.entries(options.sockets) as [string, SocketEndpoint][]) {
+    const endpointCounts = counts.get(path)!;
     app.ws<SocketData>(path, {
       compression: uws.DISABLED,
       maxPayloadLength: SocketLimits.uwsHardPayloadBytes,
-      maxBackpressure: SocketLimits.maxBackpressureBytes,
+      maxBackpressure: SocketLimits.uwsHardBackpressureBytes,
       // We close slow readers ourselves, with our own code, rather than have uWS drop them silently.
       closeOnBackpressureLimit: 0,
-      idleTimeout: SocketLimits.idleTimeoutSeconds,
+      idleTimeout: options.idleTimeoutSeconds ?? SocketLimits.idleTimeoutSeconds,
       sendPingsAutomatically: true,
       upgrade: (res, req, context) => {
         const request = readRequest(req, res);
         const key = req.getHeader('sec-websocket-key');
         const protocol = req.getHeader('sec-websocket-protocol');
         const extensions = req.getHeader('sec-websocket-extensions');
-        let decision;
+        let decision: UpgradeDecision<unknown>;
         try {
           decision = endpoint.upgrade(request);
         } catch (error) {
@@ -124,9 +138,10 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
       },
       open: (ws) => {
         const data = ws.getUserData();
-        const connection = new UwsConnection(ws, data.remoteAddress, batch);
+        const connection = new UwsConnection(ws, data.remoteAddress, batch, endpointCounts);
         data.connection = connection;
         open.add(connection);
+        endpointCounts.open++;
         endpoint.open(connection, data.context);
         // The endpoint keeps what it needs of the upgrade's context; an idle socket need not hold the rest.
         data.context = null;
@@ -134,6 +149,7 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
       message: (ws, message, isBinary) => {
         const connection = ws.getUserData().connection;
         if (!connection || connection.closed) return;
+        endpointCounts.received++;
         if (message.byteLength > SocketLimits.maxPayloadBytes) return connection.close(CloseCode.MESSAGE_TOO_BIG, 'frame too large');
         // Binary frames are not part of the protocol; handing them on as text gets them a BAD_JSON error.
         endpoint.message(connection, isBinary ? '\u0000binary' : decoder.decode(message));
@@ -143,6 +159,7 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
         if (!connection) return;
         connection.closed = true;
         open.delete(connection);
+        endpointCounts.open--;
         endpoint.close(connection, code);
       },
     });
@@ -150,6 +167,8 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
 
   app.any('/*', (res, req) => {
     const request = readRequest(req, res);
+    // An upgrade to a path no endpoint serves lands here: refuse it as ws does, not as a page.
+    if (request.header('upgrade')?.toLowerCase() === 'websocket') return writeResponse(res, { status: 404, body: 'Not found' });
     let done = false;
     res.onAborted(() => {
       done = true;
@@ -194,6 +213,7 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
 
   return {
     name: 'uws',
+    counts,
     listen: (host, port) =>
       new Promise((resolve, reject) => {
         app.listen(host, port, (socket) => {

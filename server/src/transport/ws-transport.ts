@@ -1,12 +1,21 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { STATUS_CODES } from 'node:http';
-import { WebSocket, WebSocketServer } from 'ws';
 import { CloseCode } from '@parley/shared';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { SendBatch } from './send-batch.js';
 import { SocketLimits } from './socket-limits.js';
-import type { Connection, HttpResponse, SocketEndpoint, Transport, TransportOptions, UpgradeRequest } from './transport.js';
+import {
+  type Connection,
+  countsFor,
+  type EndpointCounts,
+  type HttpResponse,
+  type SocketEndpoint,
+  type Transport,
+  type TransportOptions,
+  type UpgradeDecision,
+  type UpgradeRequest,
+} from './transport.js';
 
 class WsConnection implements Connection {
   closed = false;
@@ -20,6 +29,7 @@ class WsConnection implements Connection {
     readonly socket: WebSocket,
     readonly remoteAddress: string,
     private readonly batch: SendBatch,
+    private readonly counts: EndpointCounts,
   ) {
     // ws does not expose its socket; corking it is the only way to send several frames in one write.
     this.tcp = (socket as unknown as { _socket: Socket })._socket;
@@ -27,6 +37,7 @@ class WsConnection implements Connection {
 
   send(text: string): void {
     if (this.closed) return;
+    this.counts.sent++;
     if (!this.corked) {
       this.corked = true;
       this.tcp.cork();
@@ -91,6 +102,7 @@ const NO_BODY = Buffer.alloc(0);
 export function createWsTransport(options: TransportOptions): Transport {
   const open = new Set<WsConnection>();
   const batch = new SendBatch();
+  const counts = countsFor(options.sockets);
   const wss = new WebSocketServer({ noServer: true, maxPayload: SocketLimits.maxPayloadBytes, perMessageDeflate: false });
 
   const server = createServer((req, res) => {
@@ -117,7 +129,11 @@ export function createWsTransport(options: TransportOptions): Transport {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > SocketLimits.maxHttpBodyBytes) {
-        writeResponse(res, { status: 413, headers: { 'content-type': 'application/json' }, body: '{"error":"TOO_LARGE","message":"The request body is too large."}' });
+        writeResponse(res, {
+          status: 413,
+          headers: { 'content-type': 'application/json' },
+          body: '{"error":"TOO_LARGE","message":"The request body is too large."}',
+        });
         req.destroy();
         return;
       }
@@ -130,7 +146,7 @@ export function createWsTransport(options: TransportOptions): Transport {
     const request = toUpgradeRequest(req);
     const endpoint = options.sockets[request.path] as SocketEndpoint | undefined;
     if (!endpoint) return refuseUpgrade(socket, { status: 404, body: 'Not found' });
-    let decision;
+    let decision: UpgradeDecision<unknown>;
     try {
       decision = endpoint.upgrade(request);
     } catch (error) {
@@ -139,14 +155,17 @@ export function createWsTransport(options: TransportOptions): Transport {
     }
     if (!decision.accept) return refuseUpgrade(socket, decision.response);
     const context = decision.context;
+    const endpointCounts = counts.get(request.path)!;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new WsConnection(ws, request.remoteAddress, batch);
+      const connection = new WsConnection(ws, request.remoteAddress, batch, endpointCounts);
       open.add(connection);
+      endpointCounts.open++;
       ws.on('pong', () => {
         connection.awaitingPong = false;
       });
       ws.on('message', (data, isBinary) => {
         if (connection.closed) return;
+        endpointCounts.received++;
         endpoint.message(connection, isBinary ? '\u0000binary' : data.toString());
       });
       ws.on('error', () => {
@@ -155,6 +174,7 @@ export function createWsTransport(options: TransportOptions): Transport {
       ws.on('close', (code) => {
         connection.closed = true;
         open.delete(connection);
+        endpointCounts.open--;
         endpoint.close(connection, code);
       });
       endpoint.open(connection, context);
@@ -162,20 +182,24 @@ export function createWsTransport(options: TransportOptions): Transport {
   });
 
   // Same policy as uWS's automatic pings: ping every half idle timeout, drop who did not answer the last one.
-  const sweep = setInterval(() => {
-    for (const connection of open) {
-      if (connection.awaitingPong) {
-        connection.socket.terminate();
-        continue;
+  const sweep = setInterval(
+    () => {
+      for (const connection of open) {
+        if (connection.awaitingPong) {
+          connection.socket.terminate();
+          continue;
+        }
+        connection.awaitingPong = true;
+        connection.socket.ping();
       }
-      connection.awaitingPong = true;
-      connection.socket.ping();
-    }
-  }, (SocketLimits.idleTimeoutSeconds * 1000) / 2);
+    },
+    ((options.idleTimeoutSeconds ?? SocketLimits.idleTimeoutSeconds) * 1000) / 2,
+  );
   sweep.unref();
 
   return {
     name: 'ws',
+    counts,
     listen: (host, port) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -1,0 +1,23 @@
+import type { AgentRoomsFrame } from '@parley/shared';
+import type { AgentEntry, Directory } from './directory.js';
+
+/** The settings of the agent's rooms that shape the console (labels, capacity, drafts, files). */
+export function agentRoomsFrame(directory: Directory, agent: AgentEntry): AgentRoomsFrame {
+  const rooms = [];
+  for (const name of agent.rooms) {
+    const room = directory.room(name);
+    if (!room) continue;
+    rooms.push({
+      name: room.name,
+      label: room.label,
+      routing: room.routing,
+      capacityPerAgent: room.capacityPerAgent,
+      forceReady: room.forceReady,
+      hideTypingPreview: room.hideTypingPreview,
+      agentAttachments: room.agentAttachments,
+      attachmentTypes: room.attachmentTypes,
+      attachmentMaxBytes: room.attachmentMaxBytes,
+    });
+  }
+  return { type: 'rooms', rooms };
+}
