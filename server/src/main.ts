@@ -1,14 +1,17 @@
-import { ConfigError, loadServerConfig } from './config/load-config.js';
 import { startParley } from './app.js';
-import { createLogger } from './logger.js';
+import { ConfigError, loadServerConfig, type ServerConfig } from './config/load-config.js';
+import { createLogger } from './core/logger.js';
+import { Metrics } from './core/metrics.js';
 import { createStore } from './store/create-store.js';
+import { DataDirBusy } from './store/data-dir-lock.js';
+import { JournalDamaged, JournalTooNew } from './store/journal-replay.js';
 
 /*
  * Composition root: config, then store, hub and transport (in startParley), then listen.
  * SIGTERM and SIGINT drain: clients are told to reconnect and the journal is written out.
  */
 
-let config;
+let config: ServerConfig;
 try {
   config = loadServerConfig();
 } catch (error) {
@@ -18,13 +21,24 @@ try {
 }
 
 const log = createLogger({ level: config.env.LOG_LEVEL, format: config.env.LOG_FORMAT });
-const store = await createStore(config.env, log, (error) => {
-  // Acknowledging what cannot be stored would break the delivery promise: stop, and let the
-  // supervisor restart from the journal, which holds everything acknowledged so far.
-  log.fatal({ err: error }, 'cannot write the journal; stopping');
+const metrics = new Metrics();
+const store = await createStore(
+  config.env,
+  log,
+  (error) => {
+    // Acknowledging what cannot be stored would break the delivery promise: stop, and let the
+    // supervisor restart from the journal, which holds everything acknowledged so far.
+    log.fatal({ err: error }, 'cannot write the journal; stopping');
+    process.exit(1);
+  },
+  metrics,
+).catch((error: unknown) => {
+  // A damaged or too new journal, or a data folder another process holds: the message says what to do.
+  if (!(error instanceof JournalDamaged || error instanceof JournalTooNew || error instanceof DataDirBusy)) throw error;
+  log.fatal(error.message);
   process.exit(1);
 });
-const running = await startParley({ config, store, log });
+const running = await startParley({ config, store, log, metrics });
 log.info(
   { port: running.port, transport: running.transport, store: store.kind, config: config.configPath },
   `Parley listening on ${config.env.HOST}:${running.port} (public URL ${config.publicUrl})`,

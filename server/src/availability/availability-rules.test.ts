@@ -1,5 +1,5 @@
+import { AvailabilityConfig } from '@parley/shared/settings';
 import { describe, expect, it } from 'vitest';
-import { AvailabilityConfig } from '../config/availability-config.js';
 import { isAvailable } from './availability-rules.js';
 import { LocalClock } from './local-time.js';
 
@@ -29,7 +29,13 @@ describe('availability rules', () => {
   });
 
   it('counts ready agents and waiting visitors, combined with all or any', () => {
-    const both = { match: 'all', rules: [{ type: 'readyAgents', atLeast: 1 }, { type: 'waitingVisitors', atMost: 2 }] };
+    const both = {
+      match: 'all',
+      rules: [
+        { type: 'readyAgents', atLeast: 1 },
+        { type: 'waitingVisitors', atMost: 2 },
+      ],
+    };
     const time = clock.at(0, 'UTC');
     expect(isAvailable(rules(both), { readyAgents: 1, waitingVisitors: 2 }, time)).toBe(true);
     expect(isAvailable(rules(both), { readyAgents: 0, waitingVisitors: 0 }, time)).toBe(false);

@@ -1,5 +1,5 @@
-import type { AvailabilityConfig, AvailabilityRule } from '../config/availability-config.js';
-import { minutesOf, previousDay, type LocalTime } from './local-time.js';
+import type { AvailabilityConfig, AvailabilityRule } from '@parley/shared/settings';
+import { type LocalTime, minutesOf, previousDay } from './local-time.js';
 
 /** What the rules look at, besides the time. */
 export type RoomFacts = {

@@ -1,4 +1,4 @@
-import { WEEK_DAYS, type WeekDay } from '../config/availability-config.js';
+import { WEEK_DAYS, type WeekDay } from '@parley/shared/settings';
 
 /** A moment as a room's wall clock shows it: the day of the week and minutes since midnight. */
 export type LocalTime = { day: WeekDay; minutes: number };

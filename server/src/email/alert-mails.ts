@@ -19,7 +19,7 @@ function linkMail(language: WidgetLanguage, subject: string, body: string, url: 
 }
 
 /**
- * Seed 002's alert to the visitor: someone is free now. The link is the room's chat page on
+ * The alert to the visitor: someone is free now. The link is the room's chat page on
  * Parley itself, never the page the visitor reported (that claim could point anywhere).
  */
 export function visitorAlertMail(input: { company: string; language: WidgetLanguage; chatUrl: string }): MailContent {
@@ -33,8 +33,14 @@ export function visitorAlertMail(input: { company: string; language: WidgetLangu
   );
 }
 
-/** Seed 002's alert to an agent who turned alerts on: a visitor waits and asked to be emailed. */
-export function agentAlertMail(input: { company: string; language: WidgetLanguage; roomLabel: string; visitorName: string | null; consoleUrl: string }): MailContent {
+/** The alert to an agent who turned alerts on: a visitor waits and asked to be emailed. */
+export function agentAlertMail(input: {
+  company: string;
+  language: WidgetLanguage;
+  roomLabel: string;
+  visitorName: string | null;
+  consoleUrl: string;
+}): MailContent {
   const words = emailStrings(input.language);
   const name = input.visitorName ?? words.visitor;
   return linkMail(

@@ -1,9 +1,9 @@
 import type { AgentPreferencesFrame } from '@parley/shared';
-import type { Directory } from '../hub/directory.js';
+import type { Directory } from '../config/directory.js';
 import type { PreferenceStore } from '../store/store.js';
 
 /**
- * Seed 002's private-profile setting: whether the agent wants an email when a waiting visitor
+ * The private-profile setting: whether the agent wants an email when a waiting visitor
  * asks for an alert. Off until the agent turns it on; kept in the store, so it follows the agent
  * to every device and survives restarts.
  */

@@ -1,10 +1,10 @@
-import { ErrorCode, isEmailAddress, type EmailAlertFrame, type EmailQueuedFrame } from '@parley/shared';
-import type { Timer } from '../hub/clock.js';
-import { HubError } from '../hub/hub-error.js';
+import { type EmailAlertFrame, type EmailQueuedFrame, ErrorCode, isEmailAddress } from '@parley/shared';
+import type { Timer } from '../core/clock.js';
+import { Refusal } from '../core/refusal.js';
 import { visitorName } from '../hub/views.js';
 import type { OutboxRecord } from '../store/outbox-record.js';
-import type { AlertPreferences } from './alert-preferences.js';
 import { agentAlertMail, visitorAlertMail } from './alert-mails.js';
+import type { AlertPreferences } from './alert-preferences.js';
 import { composeMail } from './compose-mail.js';
 import type { EmailDeps } from './email-deps.js';
 import { welcomeFormEmail } from './form-email.js';
@@ -12,7 +12,7 @@ import { outboxId } from './outbox-ids.js';
 import { senderProfile } from './sender-profile.js';
 
 /**
- * Seed 002's email alert. A waiting visitor asks to be emailed when an agent is free: their
+ * The email alert. A waiting visitor asks to be emailed when an agent is free: their
  * email is recorded at once but held, and agents of the room who turned email alerts on are
  * emailed at once. When an agent of the room becomes ready (the hub says so through
  * `readyAgentsChanged`; in an agent's private room, that agent), held alerts of that room go out,
@@ -37,16 +37,16 @@ export class AlertRequests {
     const { hub, outbox, guard, settings } = this.deps;
     const record = await hub.messaging.readable({ kind: 'visitor', visitorId }, frame.conversationId);
     const room = hub.directory.room(record.room);
-    if (!settings.enabled || !room?.emailAlert) throw new HubError(ErrorCode.EMAIL_UNAVAILABLE, 'Email alerts are not offered here.');
-    if (record.status !== 'waiting') throw new HubError(ErrorCode.EMAIL_UNAVAILABLE, 'An alert can be asked for while waiting for an agent.');
+    if (!settings.enabled || !room?.emailAlert) throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'Email alerts are not offered here.');
+    if (record.status !== 'waiting') throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'An alert can be asked for while waiting for an agent.');
     const to = frame.email ?? welcomeFormEmail(record.form, room.welcomeForm);
-    if (!to || !isEmailAddress(to)) throw new HubError(ErrorCode.EMAIL_ADDRESS_INVALID, 'Which address should we write to? Type your email address.');
+    if (!to || !isEmailAddress(to)) throw new Refusal(ErrorCode.EMAIL_ADDRESS_INVALID, 'Which address should we write to? Type your email address.');
     const answer: EmailQueuedFrame = { type: 'emailQueued', clientId: frame.clientId, request: 'alert', to };
     const visitorAlertId = outboxId('visitor-alert', record.id);
     if (await this.deps.store.outbox.state(visitorAlertId)) return answer;
     guard.check(visitorId, to);
 
-    const company = senderProfile(room, settings.publicProfile).companyName;
+    const company = senderProfile(room, settings.publicProfile()).companyName;
     const chatRoom = record.privateFor === null ? room.name : (hub.directory.agent(record.privateFor)?.privateRoom ?? room.name);
     const records: OutboxRecord[] = [
       composeMail(this.deps, {
@@ -58,11 +58,22 @@ export class AlertRequests {
         hold: { room: room.name, privateFor: record.privateFor, conversationId: record.id },
       }),
     ];
-    const agents = record.privateFor === null ? hub.directory.agents().filter((a) => a.rooms.includes(room.name)) : [hub.directory.agent(record.privateFor)].filter((a) => a !== undefined);
-    const content = agentAlertMail({ company, language: room.language, roomLabel: room.label, visitorName: visitorName(record), consoleUrl: `${settings.publicUrl}/agent/` });
+    const agents =
+      record.privateFor === null
+        ? hub.directory.agents().filter((a) => a.rooms.includes(room.name))
+        : [hub.directory.agent(record.privateFor)].filter((a) => a !== undefined);
+    const content = agentAlertMail({
+      company,
+      language: room.language,
+      roomLabel: room.label,
+      visitorName: visitorName(record),
+      consoleUrl: `${settings.publicUrl}/agent/`,
+    });
     for (const agent of agents) {
       if (!isEmailAddress(agent.id) || !(await this.preferences.wantsAlerts(agent.id))) continue;
-      records.push(composeMail(this.deps, { id: outboxId('agent-alert', record.id, agent.id.toLowerCase()), kind: 'agent-alert', room, to: agent.id, content }));
+      records.push(
+        composeMail(this.deps, { id: outboxId('agent-alert', record.id, agent.id.toLowerCase()), kind: 'agent-alert', room, to: agent.id, content }),
+      );
     }
     await outbox.add(records);
     guard.count(visitorId, to);
@@ -93,7 +104,12 @@ export class AlertRequests {
 
   private readyNow(room: string): Set<string> {
     const { hub } = this.deps;
-    return new Set(hub.directory.agents().filter((agent) => agent.rooms.includes(room) && hub.queues.isReady(agent.id, room)).map((agent) => agent.id));
+    return new Set(
+      hub.directory
+        .agents()
+        .filter((agent) => agent.rooms.includes(room) && hub.queues.isReady(agent.id, room))
+        .map((agent) => agent.id),
+    );
   }
 
   private async releaseReady(rooms: string[]): Promise<void> {
@@ -104,7 +120,10 @@ export class AlertRequests {
       const now = this.readyNow(room);
       const before = this.readyBefore.get(room) ?? new Set();
       this.readyBefore.set(room, now);
-      newlyReady.set(room, [...now].filter((id) => !before.has(id)));
+      newlyReady.set(
+        room,
+        [...now].filter((id) => !before.has(id)),
+      );
     }
     const held = outbox.heldWhere((record) => record.hold !== null && rooms.includes(record.hold.room));
     for (const record of held) {

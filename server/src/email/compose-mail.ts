@@ -1,4 +1,4 @@
-import type { RoomConfig } from '../config/room-config.js';
+import type { RoomConfig } from '@parley/shared/settings';
 import type { MailAddress, OutboxKind, OutboxRecord } from '../store/outbox-record.js';
 import type { EmailDeps } from './email-deps.js';
 import { headerText } from './header-text.js';
@@ -25,7 +25,7 @@ export type MailRequest = {
  * header field passes through `headerText`; addresses were checked by `isEmailAddress`.
  */
 export function composeMail({ clock, settings }: Pick<EmailDeps, 'clock' | 'settings'>, request: MailRequest): OutboxRecord {
-  const profile = senderProfile(request.room, settings.publicProfile);
+  const profile = senderProfile(request.room, settings.publicProfile());
   const company = headerText(profile.companyName, 80);
   const now = clock.now();
   const replyTo = request.replyTo !== undefined ? request.replyTo : profile.contactEmail ? { name: company, address: profile.contactEmail } : null;

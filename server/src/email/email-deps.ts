@@ -1,10 +1,10 @@
+import type { PublicProfile } from '@parley/shared/settings';
 import type { Logger } from 'pino';
-import type { PublicProfile } from '../config/email-config.js';
-import type { Sessions } from '../gateway/sessions.js';
-import type { Clock } from '../hub/clock.js';
+import type { Clock } from '../core/clock.js';
 import type { Hub } from '../hub/create-hub.js';
+import type { Sessions } from '../sessions/sessions.js';
 import type { Store } from '../store/store.js';
-import type { Outbox } from './outbox.js';
+import type { MailOutbox } from './mail-outbox.js';
 import type { VisitorEmailGuard } from './visitor-email-guard.js';
 
 export type EmailSettings = {
@@ -14,8 +14,8 @@ export type EmailSettings = {
   from: string;
   /** Where links in emails point (PUBLIC_URL), without a trailing slash. */
   publicUrl: string;
-  /** The config file's global public profile. */
-  publicProfile: PublicProfile | undefined;
+  /** The global public profile, as the settings say now. */
+  publicProfile: () => PublicProfile;
   /** How long the file links in a transcript work. */
   linkMs: number;
 };
@@ -24,7 +24,7 @@ export type EmailSettings = {
 export type EmailDeps = {
   hub: Hub;
   store: Store;
-  outbox: Outbox;
+  outbox: MailOutbox;
   guard: VisitorEmailGuard;
   sessions: Sessions;
   clock: Clock;

@@ -1,4 +1,4 @@
-import { isEmailAddress, type FormAnswers, type WelcomeField } from '@parley/shared';
+import { type FormAnswers, isEmailAddress, type WelcomeField } from '@parley/shared';
 
 /** The address the visitor gave in the welcome form (its first email field answered), if Parley may send to it. */
 export function welcomeFormEmail(form: FormAnswers, fields: readonly WelcomeField[]): string | null {

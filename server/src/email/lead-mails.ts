@@ -29,7 +29,7 @@ function page(language: string, title: string, body: string[]): string {
 }
 
 /**
- * Seed 004's offline contact lead, for the room's sales lead addresses: who, how to reach them,
+ * The offline contact lead, for the room's sales lead addresses: who, how to reach them,
  * what they wrote and from which page. Sent with the visitor as Reply-To, so answering is one
  * click. Everything the visitor typed is escaped in the HTML.
  */
@@ -46,7 +46,10 @@ export function leadMail(input: LeadInput): MailContent {
   ];
   const footer = fill(words.leadFooter, { name: input.name });
   const text = [intro, '', ...fields.map(([label, value]) => `${label}: ${value}`), '', `${words.leadMessage}:`, input.message, '', footer, ''].join('\n');
-  const rows = fields.map(([label, value]) => `<tr><th style="text-align:left;padding:2px 12px 2px 0;color:#667085;font-weight:normal">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`);
+  const rows = fields.map(
+    ([label, value]) =>
+      `<tr><th style="text-align:left;padding:2px 12px 2px 0;color:#667085;font-weight:normal">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`,
+  );
   const html = page(input.language, subject, [
     `<p>${escapeHtml(intro)}</p>`,
     `<table role="presentation">${rows.join('')}</table>`,
@@ -58,7 +61,7 @@ export function leadMail(input: LeadInput): MailContent {
 }
 
 /**
- * Seed 002's automatic email to a visitor who left a message. It does not repeat what they wrote:
+ * The automatic email to a visitor who left a message. It does not repeat what they wrote:
  * anyone can type anyone's address in the form, and an echo would let them send any text to it.
  */
 export function receiptMail(input: { company: string; language: WidgetLanguage }): MailContent {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../hub/fake-clock.js';
+import { FakeClock } from '../core/fake-clock.js';
 import { EmailRateLimiter } from './rate-limiter.js';
 
 describe('the email rate limiter', () => {

@@ -1,4 +1,4 @@
-import type { Clock } from '../hub/clock.js';
+import type { Clock } from '../core/clock.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import type { ChatMessage, ConversationEvent, FileInfo, WidgetLanguage } from '@parley/shared';
 import type { MailContent } from './compose-mail.js';
-import { emailStrings, fill, type EmailStrings } from './email-strings.js';
+import { type EmailStrings, emailStrings, fill } from './email-strings.js';
 import { escapeHtml, htmlLines } from './html-escape.js';
 import { localDate } from './local-dates.js';
 
@@ -43,7 +43,13 @@ function lines(input: TranscriptInput, words: EmailStrings): Line[] {
     }
     const speaker = message.from === 'visitor' ? (input.visitorName ?? words.visitor) : (message.name ?? 'Agent');
     if (message.kind === 'text') return { at: message.at, speaker, text: message.text, file: null, event: false };
-    return { at: message.at, speaker, text: words.sentFile, file: { name: message.file.name, size: fileSize(message.file.size), url: input.fileLink(message.file) }, event: false };
+    return {
+      at: message.at,
+      speaker,
+      text: words.sentFile,
+      file: { name: message.file.name, size: fileSize(message.file.size), url: input.fileLink(message.file) },
+      event: false,
+    };
   });
 }
 
@@ -77,7 +83,7 @@ function htmlPart(input: TranscriptInput, subject: string, all: Line[], time: (a
 }
 
 /**
- * Seed 000's emailed transcript: every message and event in order, with its time in the room's
+ * The emailed transcript: every message and event in order, with its time in the room's
  * time zone, files as download links. Plain text and HTML say the same; in the HTML every name
  * and every text is escaped, so what people wrote is shown, never run or rendered as markup.
  */

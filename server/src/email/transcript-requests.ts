@@ -1,6 +1,6 @@
-import { ErrorCode, isEmailAddress, type ChatMessage, type EmailQueuedFrame, type EmailTranscriptFrame } from '@parley/shared';
-import type { RoomConfig } from '../config/room-config.js';
-import { HubError } from '../hub/hub-error.js';
+import { type ChatMessage, type EmailQueuedFrame, type EmailTranscriptFrame, ErrorCode, isEmailAddress } from '@parley/shared';
+import type { RoomConfig } from '@parley/shared/settings';
+import { Refusal } from '../core/refusal.js';
 import { visitorName } from '../hub/views.js';
 import type { ConversationRecord } from '../store/store.js';
 import { composeMail } from './compose-mail.js';
@@ -13,9 +13,9 @@ import { transcriptMail } from './transcript-mail.js';
 const PAGE = 1000;
 
 /**
- * Seed 000's "Email Transcript": at the end of a chat an agent took part in, the visitor may have
+ * "Email Transcript": at the end of a chat an agent took part in, the visitor may have
  * it emailed, to the welcome form's address or one they type; the room's transcript addresses
- * (seed 004) get a copy. Asking again for the same address records nothing new, and the room's
+ * get a copy. Asking again for the same address records nothing new, and the room's
  * copy of a conversation goes once, whoever asks.
  */
 export class TranscriptRequests {
@@ -25,17 +25,17 @@ export class TranscriptRequests {
     const { hub, outbox, guard, settings } = this.deps;
     const record = await hub.messaging.readable({ kind: 'visitor', visitorId }, frame.conversationId);
     const room = hub.directory.room(record.room);
-    if (!settings.enabled || !room?.emailTranscript) throw new HubError(ErrorCode.EMAIL_UNAVAILABLE, 'Transcripts are not sent by email here.');
-    if (record.status !== 'ended') throw new HubError(ErrorCode.EMAIL_UNAVAILABLE, 'The transcript can be sent once the chat has ended.');
+    if (!settings.enabled || !room?.emailTranscript) throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'Transcripts are not sent by email here.');
+    if (record.status !== 'ended') throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'The transcript can be sent once the chat has ended.');
     const to = frame.email ?? welcomeFormEmail(record.form, room.welcomeForm);
-    if (!to || !isEmailAddress(to)) throw new HubError(ErrorCode.EMAIL_ADDRESS_INVALID, 'Which address should the transcript go to? Type your email address.');
+    if (!to || !isEmailAddress(to)) throw new Refusal(ErrorCode.EMAIL_ADDRESS_INVALID, 'Which address should the transcript go to? Type your email address.');
     const answer: EmailQueuedFrame = { type: 'emailQueued', clientId: frame.clientId, request: 'transcript', to };
 
     const ownId = outboxId('transcript', record.id, to.toLowerCase());
     if (await this.deps.store.outbox.state(ownId)) return answer;
     const messages = await this.allMessages(record.id);
     if (!messages.some((m) => m.kind === 'event' && m.event === 'agent-joined')) {
-      throw new HubError(ErrorCode.EMAIL_UNAVAILABLE, 'There is no transcript to send: nobody answered this chat.');
+      throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'There is no transcript to send: nobody answered this chat.');
     }
     guard.check(visitorId, to);
     const content = await this.render(record, room, messages);
@@ -65,7 +65,7 @@ export class TranscriptRequests {
     // One token for this transcript's links: it reads this conversation's files and nothing else.
     const token = linksUntil === null ? null : await sessions.grantFiles(record.id, linksUntil);
     return transcriptMail({
-      company: senderProfile(room, settings.publicProfile).companyName,
+      company: senderProfile(room, settings.publicProfile()).companyName,
       language: room.language,
       timeZone: room.timeZone,
       visitorName: visitorName(record),

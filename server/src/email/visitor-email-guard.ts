@@ -1,5 +1,5 @@
 import { ErrorCode } from '@parley/shared';
-import { HubError } from '../hub/hub-error.js';
+import { Refusal } from '../core/refusal.js';
 import type { EmailRateLimiter } from './rate-limiter.js';
 
 export type EmailLimits = { perVisitorPerHour: number; perAddressPerHour: number };
@@ -21,11 +21,11 @@ export class VisitorEmailGuard {
   check(visitorId: string, address: string | null): void {
     const visitorWait = this.limiter.waitFor(`visitor:${visitorId}`, this.limits.perVisitorPerHour);
     if (visitorWait > 0) {
-      throw new HubError(ErrorCode.EMAIL_RATE_LIMITED, `You have asked for several emails lately; try again in ${minutes(visitorWait)} minutes.`);
+      throw new Refusal(ErrorCode.EMAIL_RATE_LIMITED, `You have asked for several emails lately; try again in ${minutes(visitorWait)} minutes.`);
     }
     const addressWait = address ? this.limiter.waitFor(`address:${address.toLowerCase()}`, this.limits.perAddressPerHour) : 0;
     if (addressWait > 0) {
-      throw new HubError(ErrorCode.EMAIL_RATE_LIMITED, `This address has been sent several emails lately; try again in ${minutes(addressWait)} minutes.`);
+      throw new Refusal(ErrorCode.EMAIL_RATE_LIMITED, `This address has been sent several emails lately; try again in ${minutes(addressWait)} minutes.`);
     }
   }
 

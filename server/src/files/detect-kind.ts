@@ -14,6 +14,10 @@ export function detectKind(bytes: Buffer): AttachmentKind | null {
   return null;
 }
 
+/** Controls, DEL, and the bidirectional overrides that can make `exe.png` look like `gnp.exe`. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (none may reach a file name).
+const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
 /** A file name safe to store and show: no folders, no control characters, at most 255 characters. */
 export function cleanFileName(raw: string | undefined): string {
   let decoded = raw ?? '';
@@ -23,6 +27,6 @@ export function cleanFileName(raw: string | undefined): string {
     // Not URI-encoded: use it as sent.
   }
   const base = decoded.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 255);
+  const clean = base.replace(UNSAFE_IN_NAMES, '').trim().slice(0, 255);
   return clean || 'file';
 }

@@ -1,10 +1,11 @@
-import { AgentClientFrame, checkSendMessage, CloseCode, createFrameParser, type ClientKind } from '@parley/shared';
+import { AgentClientFrame, type ClientKind, CloseCode, checkSendMessage, createFrameParser } from '@parley/shared';
+import { agentRoomsFrame } from '../config/agent-rooms-frame.js';
 import type { AlertPreferences } from '../email/alert-preferences.js';
-import { agentRoomsFrame } from '../hub/room-settings.js';
 import type { SocketEndpoint } from '../transport/transport.js';
-import { ackJson } from './ack-json.js';
-import { FramePipeline, type FrameHandlers, type PipelineState } from './frame-pipeline.js';
-import { sessionEndpoint, type GatewayDeps } from './session-endpoint.js';
+import { acknowledger } from './ack-json.js';
+import type { Fanout } from './fanout.js';
+import { type FrameHandlers, FramePipeline, type PipelineState } from './frame-pipeline.js';
+import { type GatewayDeps, sessionEndpoint } from './session-endpoint.js';
 
 type AgentSession = PipelineState & {
   agentId: string | null;
@@ -18,8 +19,9 @@ const parse = createFrameParser(AgentClientFrame, { message: checkSendMessage })
  * `hello` presents the session token. Authentication is by that token, not by cookies, so another
  * site cannot ride on an agent's browser session.
  */
-export function createAgentEndpoint(deps: GatewayDeps & { preferences: AlertPreferences }): SocketEndpoint<null> {
-  const { hub, sessions, registry, clock, log } = deps;
+export function createAgentEndpoint(deps: GatewayDeps & { preferences: AlertPreferences; fanout: Fanout }): SocketEndpoint<null> {
+  const { owner, directory, sessions, registry, clock, log } = deps;
+  const acknowledge = acknowledger(deps.metrics, 'agent');
 
   const agentOf = (session: AgentSession): string => {
     if (!session.agentId) throw new Error('handler ran before hello');
@@ -30,50 +32,61 @@ export function createAgentEndpoint(deps: GatewayDeps & { preferences: AlertPref
   const handlers: FrameHandlers<AgentSession, AgentClientFrame> = {
     async hello(session, frame) {
       const found = await sessions.agent(frame.token);
-      const agent = found && hub.directory.agent(found.agentId);
+      const agent = found && directory.agent(found.agentId);
       if (session.connection.closed) return;
       if (!found || !agent) {
         send(session, { type: 'error', code: 'NOT_ALLOWED', message: 'Your sign-in has expired; sign in again.', ref: 'hello' });
         session.connection.close(CloseCode.UNAUTHORIZED, 'sign in again');
         return;
       }
-      session.agentId = agent.id;
-      session.client = frame.client;
-      // Registered as the welcome goes out: the status change this connection causes reaches the
-      // agent's other connections, and this one learns it from the welcome, then hears what follows.
-      hub.presence.agentConnected(agent.id, frame.client, frame.status, (welcome) => {
-        registry.addAgent(agent.id, session.connection, { client: frame.client, sessionHash: found.sessionHash });
+      if (!agent.clients.includes(frame.client)) {
+        const where = frame.client === 'mobile' ? 'on a phone' : 'in a browser';
+        send(session, { type: 'error', code: 'NOT_ALLOWED', message: `Your account may not sign in ${where}.`, ref: 'hello' });
+        session.connection.close(CloseCode.CLIENT_NOT_ALLOWED, 'client not allowed');
+        return;
+      }
+      const connection = session.connection;
+      // Counted in as the welcome is made: the status change this connection causes reaches the
+      // agent's other connections, this one learns it from the welcome, then hears what follows.
+      await owner.agentHello(agent.id, frame.client, frame.status, (welcome) => {
+        // The console closed while the owner answered: count it out again.
+        if (connection.closed) return void owner.agentGone(agent.id, frame.client).catch(() => {});
+        session.agentId = agent.id;
+        session.client = frame.client;
+        registry.addAgent(agent.id, connection, { client: frame.client, sessionHash: found.sessionHash });
         send(session, welcome);
-        send(session, agentRoomsFrame(hub.directory, agent));
+        send(session, agentRoomsFrame(directory, agent));
+        // Ready as the welcome goes out: what the client sends once it has it is not held back.
+        session.phase = 'ready';
       });
-      session.phase = 'ready';
       send(session, await deps.preferences.frame(agent.id));
     },
-    status(session, frame) {
-      hub.presence.setStatus(agentOf(session), session.client, frame.status);
+    async status(session, frame) {
+      await owner.setStatus(agentOf(session), session.client, frame.status);
     },
     async accept(session, frame) {
-      await hub.lifecycle.accept(agentOf(session), session.client, frame.conversationId);
+      await owner.accept(agentOf(session), session.client, frame.conversationId);
     },
     message(session, frame) {
       const connection = session.connection;
-      return hub.messaging.send({ kind: 'agent', agentId: agentOf(session) }, frame, connection).then((ack) => connection.send(ackJson(ack)));
+      return acknowledge(connection, owner.send({ kind: 'agent', agentId: agentOf(session) }, frame, registry.refOf(connection)));
     },
     typing(session, frame) {
-      hub.messaging.typing({ kind: 'agent', agentId: agentOf(session) }, frame);
+      return owner.typing({ kind: 'agent', agentId: agentOf(session) }, frame);
     },
     async sync(session, frame) {
-      send(session, await hub.messaging.history({ kind: 'agent', agentId: agentOf(session) }, frame.conversationId, frame.afterSeq));
+      send(session, await owner.history({ kind: 'agent', agentId: agentOf(session) }, frame.conversationId, frame.afterSeq));
     },
     async end(session, frame) {
-      await hub.lifecycle.end({ kind: 'agent', agentId: agentOf(session) }, frame.conversationId);
+      await owner.end({ kind: 'agent', agentId: agentOf(session) }, frame.conversationId);
     },
     async pastConversations(session, frame) {
-      send(session, await hub.past.list(agentOf(session), frame.conversationId));
+      send(session, await owner.pastConversations(agentOf(session), frame.conversationId));
     },
     async preferences(session, frame) {
       const agentId = agentOf(session);
-      registry.toAgent(agentId, await deps.preferences.set(agentId, frame.emailAlerts));
+      // Every connection of the agent, on every node, hears the new setting.
+      deps.fanout.toAgent(agentId, await deps.preferences.set(agentId, frame.emailAlerts));
     },
   };
 
@@ -84,9 +97,9 @@ export function createAgentEndpoint(deps: GatewayDeps & { preferences: AlertPref
     // Fields added to the pipeline's object, not spread into a new one: see the visitor endpoint.
     session: (base): AgentSession => Object.assign(base, { agentId: null, client: 'browser' as const }),
     closed(session) {
-      if (!session.agentId) return;
-      registry.removeAgent(session.agentId, session.connection);
-      hub.presence.agentDisconnected(session.agentId, session.client);
+      // A connection signed out was counted out already (agent-session-closer.ts): not a disconnect.
+      if (!session.agentId || !registry.removeAgent(session.agentId, session.connection)) return;
+      owner.agentGone(session.agentId, session.client).catch((error: unknown) => log.warn({ err: error }, 'could not tell the owner an agent left'));
     },
   });
 }

@@ -1,7 +1,7 @@
 import { CloseCode, ErrorCode, type ErrorFrame, type FrameParseResult } from '@parley/shared';
 import type { Logger } from 'pino';
-import type { Clock, Timer } from '../hub/clock.js';
-import { HubError } from '../hub/hub-error.js';
+import type { Clock, Timer } from '../core/clock.js';
+import { Refusal } from '../core/refusal.js';
 import type { Connection } from '../transport/transport.js';
 import { FrameThrottle } from './frame-throttle.js';
 
@@ -151,8 +151,13 @@ export class FramePipeline<S extends PipelineState, F extends Frame> {
     } catch (error) {
       return this.fail(session, frame, error);
     }
-    if (result) result.then(() => this.succeeded(session, frame), (error: unknown) => this.fail(session, frame, error));
-    else this.succeeded(session, frame);
+    // Handlers that finish at once return nothing; only the others make the frame wait a turn.
+    if (result instanceof Promise) {
+      result.then(
+        () => this.succeeded(session, frame),
+        (error: unknown) => this.fail(session, frame, error),
+      );
+    } else this.succeeded(session, frame);
   }
 
   private succeeded(session: S, frame: F): void {
@@ -171,8 +176,20 @@ export class FramePipeline<S extends PipelineState, F extends Frame> {
       session.phase = 'new';
       session.backlog = null;
     }
-    const ref = 'clientId' in frame && typeof frame.clientId === 'string' ? frame.clientId : 'conversationId' in frame && typeof frame.conversationId === 'string' ? frame.conversationId : frame.type;
-    if (error instanceof HubError) return this.refuse(session, { type: 'error', code: error.code, message: error.message, ref });
+    const ref =
+      'clientId' in frame && typeof frame.clientId === 'string'
+        ? frame.clientId
+        : 'conversationId' in frame && typeof frame.conversationId === 'string'
+          ? frame.conversationId
+          : frame.type;
+    if (error instanceof Refusal) {
+      this.refuse(session, { type: 'error', code: error.code, message: error.message, ref });
+      // "Not now" for anything (Redis away, routing moving): the connection closes, so nothing sent
+      // after this frame on it can be stored ahead of it. The client reconnects with its backoff,
+      // asks for what it missed and sends again what is unacknowledged, in the order it was written.
+      if (error.code === ErrorCode.UNAVAILABLE) session.connection.close(CloseCode.TRY_AGAIN_LATER, 'try again in a moment');
+      return;
+    }
     this.options.log.error({ err: error, frame: frame.type }, 'frame handler failed');
     this.refuse(session, { type: 'error', code: ErrorCode.INTERNAL, message: 'Something went wrong on the server; try again.', ref });
   }

@@ -1,7 +1,7 @@
 import { Limits, type QueueFrame } from '@parley/shared';
-import type { Clock, Timer } from '../hub/clock.js';
+import type { Clock, Timer } from '../core/clock.js';
 import type { Hub } from '../hub/create-hub.js';
-import type { ConnectionRegistry } from './registry.js';
+import type { Fanout } from './fanout.js';
 
 /**
  * Turns the hub's "this room's queue changed" into frames: each waiting visitor whose place moved
@@ -18,11 +18,17 @@ export class QueueBroadcaster {
 
   constructor(
     private readonly hub: Hub,
-    private readonly registry: ConnectionRegistry,
+    private readonly fanout: Fanout,
     private readonly clock: Clock,
     private readonly intervalMs = 250,
   ) {
-    for (const agent of hub.directory.agents()) {
+    this.settingsChanged();
+  }
+
+  /** Agents' rooms may have changed: who gets each room's queue view. */
+  settingsChanged(): void {
+    this.agentsByRoom.clear();
+    for (const agent of this.hub.directory.agents()) {
       for (const room of agent.rooms) this.agentsByRoom.set(room, [...(this.agentsByRoom.get(room) ?? []), agent.id]);
     }
   }
@@ -30,7 +36,10 @@ export class QueueBroadcaster {
   queueChanged(room: string): void {
     if (this.pending.has(room)) return;
     const wait = Math.max(0, (this.lastFlush.get(room) ?? -Infinity) + this.intervalMs - this.clock.now());
-    this.pending.set(room, this.clock.setTimer(wait, () => this.flush(room)));
+    this.pending.set(
+      room,
+      this.clock.setTimer(wait, () => this.flush(room)),
+    );
   }
 
   private flush(room: string): void {
@@ -40,12 +49,12 @@ export class QueueBroadcaster {
     const now = new Map<string, number>();
     for (const { conversationId, visitorId, position } of this.hub.queues.positions(room)) {
       now.set(conversationId, position);
-      if (before.get(conversationId) !== position) this.registry.toVisitor(visitorId, { type: 'queue', conversationId, position });
+      if (before.get(conversationId) !== position) this.fanout.toVisitor(visitorId, { type: 'queue', conversationId, position });
     }
     this.told.set(room, now);
     const frame: QueueFrame = { type: 'queue', queue: this.hub.queues.forAgents(room, Limits.queueListed) };
     const json = JSON.stringify(frame);
-    for (const agentId of this.agentsByRoom.get(room) ?? []) this.registry.toAgentRaw(agentId, json);
+    this.fanout.toAgentsRaw(this.agentsByRoom.get(room) ?? [], json);
   }
 
   /** Sends what is pending now (before a shutdown) and stops. */

@@ -18,7 +18,7 @@ describe('ConnectionRegistry, visitors', () => {
     registry.toVisitor('v1', frame);
     registry.addVisitor('v1', second);
     registry.addVisitor('v1', third);
-    registry.toVisitor('v1', frame, first);
+    registry.toVisitor('v1', frame, registry.refOf(first));
     registry.removeVisitor('v1', second);
     registry.toVisitor('v1', frame);
     registry.removeVisitor('v1', first);
@@ -34,9 +34,32 @@ describe('ConnectionRegistry, visitors', () => {
     const only = tab();
     registry.addVisitor('v1', only);
     registry.addVisitor('v1', only);
-    registry.toVisitor('v1', frame, only);
+    registry.toVisitor('v1', frame, registry.refOf(only));
     registry.removeVisitor('v1', only);
     registry.toVisitor('v1', frame);
     expect(only.sent).toEqual([]);
+  });
+});
+
+describe('ConnectionRegistry, agents', () => {
+  it('names connections uniquely across nodes, and closes an agent’s connections by session or by client', () => {
+    const [a, b] = [new ConnectionRegistry('node-a'), new ConnectionRegistry('node-b')];
+    const [one, two, three] = [tab(), tab(), tab()];
+    expect(a.refOf(one)).not.toEqual(b.refOf(two));
+    expect(a.refOf(one)).toEqual(a.refOf(one));
+    const closed: string[] = [];
+    for (const [connection, name] of [
+      [one, 'one'],
+      [two, 'two'],
+      [three, 'three'],
+    ] as const)
+      connection.close = () => void closed.push(name);
+    a.addAgent('alice', one, { client: 'browser', sessionHash: 'h1' });
+    a.addAgent('alice', two, { client: 'mobile', sessionHash: 'h1' });
+    a.addAgent('alice', three, { client: 'mobile', sessionHash: 'h2' });
+    a.closeAgent('alice', { sessionHash: 'h2' });
+    expect(closed).toEqual(['three']);
+    a.closeAgent('alice', { clients: ['browser'] });
+    expect(closed).toEqual(['three', 'one']);
   });
 });

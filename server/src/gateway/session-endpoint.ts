@@ -1,22 +1,29 @@
 import type { Logger } from 'pino';
-import type { Clock } from '../hub/clock.js';
-import type { Hub } from '../hub/create-hub.js';
-import { errorResponse } from '../http/json-response.js';
+import type { Directory } from '../config/directory.js';
+import type { Clock } from '../core/clock.js';
+import type { Metrics } from '../core/metrics.js';
+import type { OwnerApi } from '../owner/owner-api.js';
+import type { Sessions } from '../sessions/sessions.js';
+import { errorResponse } from '../transport/json-response.js';
 import type { Connection, SocketEndpoint, UpgradeDecision, UpgradeRequest } from '../transport/transport.js';
 import type { AddressThrottle } from './address-throttle.js';
 import type { FramePipeline, PipelineState, RateLimits } from './frame-pipeline.js';
 import type { ConnectionRegistry } from './registry.js';
-import type { Sessions } from './sessions.js';
 
 /** What both WebSocket endpoints are built from. */
 export type GatewayDeps = {
-  hub: Hub;
+  /** The routing owner: this process's hub, or the node that holds the routing lease. */
+  owner: OwnerApi;
+  /** Rooms and agents as the settings say now (every node keeps its own copy current). */
+  directory: Directory;
   sessions: Sessions;
   registry: ConnectionRegistry;
   addresses: AddressThrottle;
   clock: Clock;
   limits: RateLimits;
   log: Logger;
+  /** Where acks' latency is observed. */
+  metrics?: Metrics;
 };
 
 /**

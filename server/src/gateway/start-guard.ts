@@ -1,6 +1,6 @@
 import { checkWelcomeForm, cleanAnswers, describeFormIssues, ErrorCode, type FormAnswers } from '@parley/shared';
-import { HubError } from '../hub/hub-error.js';
-import type { RoomEntry } from '../hub/directory.js';
+import type { RoomEntry } from '../config/directory.js';
+import { Refusal } from '../core/refusal.js';
 
 /**
  * What a new conversation must pass before the hub sees it: the room is available (its rules
@@ -8,9 +8,9 @@ import type { RoomEntry } from '../hub/directory.js';
  * checks. Returns the answers as they are stored (trimmed, empty ones left out).
  */
 export function admitStart(entry: RoomEntry, form: FormAnswers, available: boolean): FormAnswers {
-  if (!available) throw new HubError(ErrorCode.ROOM_UNAVAILABLE, 'Nobody can take a new chat here right now; try again later.');
+  if (!available) throw new Refusal(ErrorCode.ROOM_UNAVAILABLE, 'Nobody can take a new chat here right now; try again later.');
   const fields = entry.room.welcomeForm;
   const issues = checkWelcomeForm(fields, form);
-  if (issues.length > 0) throw new HubError(ErrorCode.FORM_INVALID, describeFormIssues(fields, issues));
+  if (issues.length > 0) throw new Refusal(ErrorCode.FORM_INVALID, describeFormIssues(fields, issues));
   return cleanAnswers(fields, form);
 }

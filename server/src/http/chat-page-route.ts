@@ -1,4 +1,4 @@
-import type { Hub } from '../hub/create-hub.js';
+import type { Directory } from '../config/directory.js';
 import type { HttpResponse } from '../transport/transport.js';
 import type { Router } from './router.js';
 
@@ -49,20 +49,57 @@ ${body}
 }
 
 /**
- * `/chat/{room}`: the full-page chat for direct links (seed 002: "every customer goes to a Chat
+ * `/chat/{room}`: the full-page chat for direct links ("every customer goes to a Chat
  * Room through a URL link"), and for each agent's private room, `/chat/AGENT-ALICE`. It loads
  * the same widget as customers' sites, laid out to fill the page and open at once. Being
  * Parley's own page, it is allowed whatever the room's whitelisted domains say.
  */
-export function addChatPageRoute(router: Router, hub: Hub, publicUrl: string): void {
+export function addChatPageRoute(router: Router, directory: Directory, publicUrl: string): void {
   const basePath = new URL(publicUrl).pathname.replace(/\/+$/, '');
   router.add('GET', '/chat/:room', (_request, { room }) => {
     const name = room!;
-    const entry = hub.directory.entry(name);
-    if (!entry) return page(404, 'Chat not found', `<p style="font:16px system-ui,sans-serif;padding:2em">There is no chat named “${escapeHtml(name.slice(0, 40))}”.</p>`);
-    const owner = entry.privateFor === null ? null : hub.directory.agent(entry.privateFor);
+    const entry = directory.entry(name);
+    if (!entry)
+      return page(
+        404,
+        'Chat not found',
+        `<p style="font:16px system-ui,sans-serif;padding:2em">There is no chat named “${escapeHtml(name.slice(0, 40))}”.</p>`,
+      );
+    const owner = entry.privateFor === null ? null : directory.agent(entry.privateFor);
     const title = owner ? `${owner.name} – ${entry.room.label}` : entry.room.label;
     const script = `<script src="${escapeHtml(basePath)}/widget.js" data-room="${escapeHtml(name)}" data-layout="page" async></script>`;
     return page(200, title, script, entry.room.language, entry.room.theme.backgroundColor);
+  });
+}
+
+/** The script tag options the preview page passes on, each as the embed code would write it. */
+const EMBED_OPTIONS = ['position', 'open-after', 'whisper', 'whisper-after'] as const;
+
+/**
+ * `/preview/{room}?position=left&open-after=10&whisper=…`: a plain page with the room's embed
+ * code and those options, as a customer's site would have it (the admin console's "preview page").
+ * Parley's own page, so the room's whitelisted domains do not apply.
+ */
+export function addEmbedPreviewRoute(router: Router, directory: Directory, publicUrl: string): void {
+  const basePath = new URL(publicUrl).pathname.replace(/\/+$/, '');
+  router.add('GET', '/preview/:room', (request, { room }) => {
+    const name = room!;
+    const entry = directory.entry(name);
+    if (!entry)
+      return page(
+        404,
+        'Chat not found',
+        `<p style="font:16px system-ui,sans-serif;padding:2em">There is no chat named “${escapeHtml(name.slice(0, 40))}”.</p>`,
+      );
+    const options = EMBED_OPTIONS.flatMap((option) => {
+      const value = request.query.get(option);
+      return value ? [` data-${option}="${escapeHtml(value.slice(0, 200))}"`] : [];
+    }).join('');
+    const body = `<main style="font:16px/1.5 system-ui,sans-serif;padding:2em;max-width:40em">
+<h1 style="font-size:1.4em">Preview of the ${escapeHtml(entry.room.label)} chat</h1>
+<p>This page has the room's embed code, as a customer's site would. The launcher is at the bottom of the window.</p>
+</main>
+<script src="${escapeHtml(basePath)}/widget.js" data-room="${escapeHtml(name)}"${options} async></script>`;
+    return page(200, `Preview: ${entry.room.label}`, body, entry.room.language);
   });
 }

@@ -1,14 +1,16 @@
 import { ATTACHMENT_MIME, ClientId, IMAGE_KINDS, type UploadResponse } from '@parley/shared';
+import type { Directory } from '../config/directory.js';
+import type { Clock } from '../core/clock.js';
+import type { Party } from '../core/party.js';
+import { randomId } from '../core/random-id.js';
+import { Refusal } from '../core/refusal.js';
 import { cleanFileName, detectKind } from '../files/detect-kind.js';
-import type { Sessions } from '../gateway/sessions.js';
-import type { Party } from '../hub/access.js';
-import type { Clock } from '../hub/clock.js';
-import type { Hub } from '../hub/create-hub.js';
-import { HubError } from '../hub/hub-error.js';
-import { randomId } from '../random-id.js';
-import type { FileStore } from '../store/store.js';
+import type { OwnerApi } from '../owner/owner-api.js';
+import type { Sessions } from '../sessions/sessions.js';
+import type { ConversationRecord, FileStore } from '../store/store.js';
+import { errorResponse, json } from '../transport/json-response.js';
 import type { HttpRequest, HttpResponse } from '../transport/transport.js';
-import { errorResponse, json } from './json-response.js';
+import { bearer } from './bearer.js';
 import type { Router } from './router.js';
 
 /**
@@ -22,15 +24,15 @@ const CORS = {
   'access-control-max-age': '86400',
 } as const;
 
-export type FileRouteDeps = { hub: Hub; sessions: Sessions; files: FileStore; clock: Clock };
+export type FileRouteDeps = { owner: OwnerApi; directory: Directory; sessions: Sessions; files: FileStore; clock: Clock };
 
 async function partyOf(request: HttpRequest, sessions: Sessions): Promise<Party | null> {
-  const header = request.header('authorization') ?? '';
-  return header.startsWith('Bearer ') ? sessions.party(header.slice(7).trim()) : null;
+  const token = bearer(request);
+  return token ? sessions.party(token) : null;
 }
 
-function refusal(status: number, error: string, message: string): HttpResponse {
-  return errorResponse(status, error, message, CORS);
+function refusal(status: number, error: string, message: string, headers: Record<string, string> = {}): HttpResponse {
+  return errorResponse(status, error, message, { ...CORS, ...headers });
 }
 
 /**
@@ -39,34 +41,43 @@ function refusal(status: number, error: string, message: string): HttpResponse {
  * `GET /api/files/{id}`, only for the conversation's visitor and agent, with nosniff, a sandboxing
  * CSP, and as a download unless it is an image.
  */
-export function addFileRoutes(router: Router, { hub, sessions, files, clock }: FileRouteDeps): void {
+export function addFileRoutes(router: Router, { owner, directory, sessions, files, clock }: FileRouteDeps): void {
   router.add('POST', '/api/conversations/:id/files', async (request, { id }) => {
     const party = await partyOf(request, sessions);
     if (!party) return refusal(401, 'NOT_SIGNED_IN', 'Send your session token as Authorization: Bearer.');
     const clientId = ClientId.safeParse(request.header('x-client-id'));
     if (!clientId.success) return refusal(400, 'BAD_REQUEST', 'X-Client-Id must be an id of up to 64 letters, digits, _ . : -');
-    let record;
+    let record: ConversationRecord;
     try {
-      record = await hub.messaging.writable(party, id!);
+      record = await owner.writable(party, id!);
     } catch (error) {
-      if (error instanceof HubError) return refusal(error.code === 'CONVERSATION_ENDED' ? 409 : 403, error.code, error.message);
+      if (error instanceof Refusal) return refusal(error.code === 'CONVERSATION_ENDED' ? 409 : 403, error.code, error.message);
       throw error;
     }
-    const room = hub.directory.room(record.room)!;
+    const room = directory.room(record.room);
+    if (!room) return refusal(404, 'NOT_FOUND', 'This room no longer exists.');
     if (!(party.kind === 'visitor' ? room.visitorAttachments : room.agentAttachments)) {
       return refusal(403, 'ATTACHMENTS_DISABLED', 'This chat does not accept files.');
     }
     if (request.body.length === 0) return refusal(400, 'EMPTY_FILE', 'The file is empty.');
     if (request.body.length > room.attachmentMaxBytes) {
-      return refusal(413, 'FILE_TOO_LARGE', `Files may be at most ${Math.floor(room.attachmentMaxBytes / 1024 / 1024 * 10) / 10} MB.`);
+      return refusal(413, 'FILE_TOO_LARGE', `Files may be at most ${Math.floor((room.attachmentMaxBytes / 1024 / 1024) * 10) / 10} MB.`);
     }
     const kind = detectKind(request.body);
     if (!kind || !room.attachmentTypes.includes(kind)) {
       return refusal(415, 'FILE_TYPE_NOT_ALLOWED', `Only these files are accepted: ${room.attachmentTypes.join(', ')}.`);
     }
     const file = { id: randomId(), name: cleanFileName(request.header('x-file-name')), size: request.body.length, kind, mime: ATTACHMENT_MIME[kind] };
-    await files.put({ ...file, conversationId: record.id, uploadedAt: clock.now() }, request.body);
-    const { ack, message } = await hub.messaging.sendFile(party, record.id, clientId.data, file);
+    let ack: Awaited<ReturnType<typeof owner.sendFile>>['ack'];
+    let message: Awaited<ReturnType<typeof owner.sendFile>>['message'];
+    try {
+      await files.put({ ...file, conversationId: record.id, uploadedAt: clock.now() }, request.body);
+      ({ ack, message } = await owner.sendFile(party, record.id, clientId.data, file));
+    } catch (error) {
+      // "Not now" (a full disk, Redis away): nothing was kept; the client may send it again later.
+      if (error instanceof Refusal && error.code === 'UNAVAILABLE') return refusal(507, error.code, error.message, { 'retry-after': '30' });
+      throw error;
+    }
     const answer: UploadResponse = { conversationId: ack.conversationId, clientId: ack.clientId, seq: ack.seq, at: ack.at, message };
     return json(201, answer, CORS);
   });
@@ -77,7 +88,14 @@ export function addFileRoutes(router: Router, { hub, sessions, files, clock }: F
     const party = key ? null : await partyOf(request, sessions);
     if (!key && !party) return refusal(401, 'NOT_SIGNED_IN', 'Send your session token as Authorization: Bearer.');
     const found = await files.get(id!);
-    const allowed = found && (key ? (await sessions.filesGrant(key)) === found.file.conversationId : await hub.messaging.readable(party!, found.file.conversationId).then(() => true, () => false));
+    const allowed =
+      found &&
+      (key
+        ? (await sessions.filesGrant(key)) === found.file.conversationId
+        : await owner.readable(party!, found.file.conversationId).then(
+            () => true,
+            () => false,
+          ));
     if (!found || !allowed) return refusal(404, 'NOT_FOUND', 'No such file.');
     const { file, bytes } = found;
     const disposition = IMAGE_KINDS.has(file.kind) ? 'inline' : 'attachment';

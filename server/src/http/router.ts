@@ -1,5 +1,5 @@
+import { errorResponse } from '../transport/json-response.js';
 import type { HttpHandler, HttpRequest, HttpResponse } from '../transport/transport.js';
-import { errorResponse } from './json-response.js';
 
 export type RouteHandler = (request: HttpRequest, params: Record<string, string>) => HttpResponse | Promise<HttpResponse>;
 

@@ -1,35 +1,39 @@
+import type { LimitStore } from '../store/store.js';
+
 /**
- * Slows down password guessing: after a few failures for the same address or the same agent id,
+ * Slows down password guessing: after a few failures for the same address or the same account id,
  * each further attempt must wait, doubling up to a quarter of an hour. A success clears the
- * agent's count. Bounded table, oldest entries forgotten first.
+ * account's count. The counts are the store's, so on several nodes a guesser gains nothing by
+ * going from one to another.
  */
 const FREE_FAILURES = 5;
 const BASE_DELAY_MS = 1000;
 const MAX_DELAY_MS = 15 * 60 * 1000;
-const MAX_ENTRIES = 50_000;
+/** A count is forgotten this long after its last failure. */
+const FORGET_MS = 24 * 3600 * 1000;
 
-type Entry = { failures: number; retryAt: number };
+function delayAfter(failures: number): number {
+  return failures > FREE_FAILURES ? Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failures - FREE_FAILURES - 1)) : 0;
+}
 
 export class SignInThrottle {
-  private readonly entries = new Map<string, Entry>();
+  constructor(
+    private readonly limits: LimitStore,
+    /** Agents' and admins' sign-ins are counted apart. */
+    private readonly scope: 'agent' | 'admin',
+  ) {}
 
   /** Milliseconds until an attempt for these keys is allowed; 0 when allowed now. */
-  wait(keys: string[], now: number): number {
-    return Math.max(0, ...keys.map((key) => (this.entries.get(key)?.retryAt ?? 0) - now));
+  async wait(keys: string[], now: number): Promise<number> {
+    const counts = await this.limits.read(keys.map((key) => `signin:${this.scope}:${key}`));
+    return Math.max(0, ...counts.map((count) => (count ? count.lastAt + delayAfter(count.count) - now : 0)));
   }
 
-  failed(keys: string[], now: number): void {
-    for (const key of keys) {
-      const entry = this.entries.get(key) ?? { failures: 0, retryAt: 0 };
-      entry.failures++;
-      if (entry.failures > FREE_FAILURES) entry.retryAt = now + Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (entry.failures - FREE_FAILURES - 1));
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-      if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    }
+  async failed(keys: string[], now: number): Promise<void> {
+    await Promise.all(keys.map((key) => this.limits.hit(`signin:${this.scope}:${key}`, now, FORGET_MS)));
   }
 
-  succeeded(key: string): void {
-    this.entries.delete(key);
+  async succeeded(key: string): Promise<void> {
+    await this.limits.clear(`signin:${this.scope}:${key}`);
   }
 }

@@ -2,11 +2,28 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { errorResponse } from '../transport/json-response.js';
 import type { HttpHandler, HttpResponse } from '../transport/transport.js';
-import { errorResponse } from './json-response.js';
 
-/** A URL prefix served from a folder (`/agent/` → `agent/dist/`), or one URL from one file. */
-export type StaticMount = { url: string; path: string; kind: 'folder' | 'file' };
+/**
+ * A URL prefix served from a folder (`/agent/` → `agent/dist/`), or one URL from one file.
+ * `pageHeaders` go with its HTML pages (the consoles' own policy: see CONSOLE_PAGE_HEADERS).
+ */
+export type StaticMount = { url: string; path: string; kind: 'folder' | 'file'; pageHeaders?: Record<string, string> };
+
+/**
+ * For the agent and admin consoles' pages: signed-in tools that no other page may frame (a page
+ * that framed one could trick a click), that load only their own scripts, and that send no
+ * referrer. Styles may be inline (the consoles set style attributes); images may be data: and
+ * blob: URLs (previews of files being sent); WebSockets go to this origin ('self' covers ws/wss).
+ */
+export const CONSOLE_PAGE_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -88,6 +105,7 @@ export function createStaticFiles(mounts: StaticMount[]): HttpHandler {
     const mount = mounts.find((m) => m.kind === 'folder' && request.path === m.url.replace(/\/$/, ''));
     if (mount) return { status: 301, headers: { location: mount.url } };
     const file = resolve(request.path);
+    const pageHeaders = file?.endsWith('.html') ? mounts.find((m) => request.path.startsWith(m.url))?.pageHeaders : undefined;
     const entry = file && load(file);
     if (!file || !entry) return errorResponse(404, 'NOT_FOUND', 'Nothing here. (Built files come from `npm run build`.)');
     const headers: Record<string, string> = {
@@ -99,6 +117,7 @@ export function createStaticFiles(mounts: StaticMount[]): HttpHandler {
       // The widget's files are loaded by customers' pages, on other origins.
       'access-control-allow-origin': '*',
       'cross-origin-resource-policy': 'cross-origin',
+      ...pageHeaders,
     };
     if (request.header('if-none-match') === entry.etag) return { status: 304, headers };
     const accepts = request.header('accept-encoding') ?? '';

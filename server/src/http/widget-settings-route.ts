@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { EmailFeatures } from '@parley/shared';
-import type { AvailabilityBroadcaster } from '../gateway/availability-broadcaster.js';
-import { mayHostWidget } from '../gateway/origin-policy.js';
-import type { Hub } from '../hub/create-hub.js';
-import type { RoomEntry } from '../hub/directory.js';
-import { errorResponse } from './json-response.js';
+import type { RoomAvailability } from '../availability/room-availability.js';
+import type { Directory, RoomEntry } from '../config/directory.js';
+import { mayHostWidget } from '../config/origin-policy.js';
+import { widgetSettings } from '../config/widget-settings.js';
+import { errorResponse } from '../transport/json-response.js';
 import type { Router } from './router.js';
-import { widgetSettings } from './widget-settings.js';
 
-export type WidgetSettingsDeps = { hub: Hub; availability: AvailabilityBroadcaster; publicOrigin: string; emailFeatures: (entry: RoomEntry) => EmailFeatures };
+export type WidgetSettingsDeps = {
+  directory: Directory;
+  availability: RoomAvailability;
+  publicOrigin: string;
+  emailFeatures: (entry: RoomEntry) => EmailFeatures;
+};
 
 /**
  * `GET /api/rooms/{room}/widget`: the one request the loader makes on every page. The page's
@@ -17,15 +21,15 @@ export type WidgetSettingsDeps = { hub: Hub; availability: AvailabilityBroadcast
  * get CORS for their own origin only. Availability changes by the second, so the answer is
  * revalidated every time (ETag: usually a 304 of a few bytes).
  */
-export function addWidgetSettingsRoute(router: Router, { hub, availability, publicOrigin, emailFeatures }: WidgetSettingsDeps): void {
+export function addWidgetSettingsRoute(router: Router, { directory, availability, publicOrigin, emailFeatures }: WidgetSettingsDeps): void {
   router.add('GET', '/api/rooms/:room/widget', (request, { room }) => {
     const name = room!;
-    const entry = hub.directory.entry(name);
+    const entry = directory.entry(name);
     if (!entry) return errorResponse(404, 'UNKNOWN_ROOM', `There is no room named "${name.slice(0, 40)}".`, { vary: 'origin' });
     if (!mayHostWidget(request, entry.room.whitelistedDomains, publicOrigin)) {
       return errorResponse(403, 'ORIGIN_NOT_ALLOWED', 'This site may not host this chat.', { vary: 'origin' });
     }
-    const body = JSON.stringify(widgetSettings(name, entry, availability.isAvailable(entry), hub.directory, emailFeatures(entry)));
+    const body = JSON.stringify(widgetSettings(name, entry, availability.isAvailable(entry), directory, emailFeatures(entry)));
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
     const origin = request.header('origin');
     const headers: Record<string, string> = {

@@ -1,12 +1,10 @@
 import { ErrorCode } from '@parley/shared';
+import type { Party } from '../core/party.js';
+import { Refusal } from '../core/refusal.js';
 import type { ConversationRecord } from '../store/store.js';
-import { HubError } from './hub-error.js';
 import type { HubState } from './hub-state.js';
 import type { OpenConversation } from './open-conversation.js';
 import { dealsWithVisitor } from './past-conversations.js';
-
-/** Who is asking: a visitor (by their server-minted id) or an agent (by configured id). */
-export type Party = { kind: 'visitor'; visitorId: string } | { kind: 'agent'; agentId: string };
 
 export type Access = { record: ConversationRecord; open: OpenConversation | undefined };
 
@@ -27,7 +25,7 @@ export async function access(s: HubState, party: Party, conversationId: string):
       : record.agentId === party.agentId ||
         (open?.isOfferedTo(party.agentId) ?? false) ||
         (record.status === 'ended' && dealsWithVisitor(s, party.agentId, record.visitorId, record.room)));
-  if (!allowed || !record) throw new HubError(ErrorCode.NOT_YOUR_CONVERSATION, 'That conversation is not yours.');
+  if (!allowed || !record) throw new Refusal(ErrorCode.NOT_YOUR_CONVERSATION, 'That conversation is not yours.');
   return { record, open };
 }
 
@@ -48,10 +46,10 @@ export async function accessForWriting(s: HubState, party: Party, conversationId
   if (writable) return { record: writable, open: s.open.get(conversationId)! };
   const found = await access(s, party, conversationId);
   if (found.record.status === 'ended' || !found.open) {
-    throw new HubError(ErrorCode.CONVERSATION_ENDED, 'The conversation has ended.');
+    throw new Refusal(ErrorCode.CONVERSATION_ENDED, 'The conversation has ended.');
   }
   if (party.kind === 'agent' && found.record.agentId !== party.agentId) {
-    throw new HubError(ErrorCode.NOT_YOUR_CONVERSATION, 'Accept the conversation before writing in it.');
+    throw new Refusal(ErrorCode.NOT_YOUR_CONVERSATION, 'Accept the conversation before writing in it.');
   }
   return { ...found, open: found.open };
 }

@@ -1,6 +1,6 @@
 import type { AgentStatus, ClientKind, ClientStatuses } from '@parley/shared';
-import type { Timer } from './clock.js';
-import type { AgentEntry } from './directory.js';
+import type { AgentEntry } from '../config/directory.js';
+import type { Timer } from '../core/clock.js';
 import type { OpenConversation } from './open-conversation.js';
 
 /** One of an agent's clients (browser or mobile) while signed in. */
@@ -30,7 +30,7 @@ export class AgentState {
   private readonly offersByRoom = new Map<string, number>();
 
   constructor(
-    readonly profile: AgentEntry,
+    public profile: AgentEntry,
     private readonly roomCapacity: (room: string) => number,
   ) {}
 
@@ -48,7 +48,7 @@ export class AgentState {
 
   /**
    * The client new chats can reach: the browser when it is connected and ready, otherwise the
-   * mobile client when it is (seed 002: browser staff first, mobile staff when none is free).
+   * mobile client when it is (browser staff first, mobile staff when none is free).
    */
   tier(): ClientKind | null {
     const { browser, mobile } = this.clients;

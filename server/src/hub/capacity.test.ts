@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '@parley/shared';
+import { describe, expect, it } from 'vitest';
 import { hubKit } from './hub-test-kit.js';
 
 describe('capacity', () => {
   it('an agent with capacity 2 in a force-ready room holds two chats at once, then stops getting offers', async () => {
-    const kit = await hubKit({ rooms: [{ name: 'GENERAL', capacityPerAgent: 2, forceReady: true }], agents: [{ id: 'alice@example.com', rooms: ['GENERAL'] }] });
+    const kit = await hubKit({
+      rooms: [{ name: 'GENERAL', capacityPerAgent: 2, forceReady: true }],
+      agents: [{ id: 'alice@example.com', rooms: ['GENERAL'] }],
+    });
     kit.signIn('alice@example.com');
     const first = await kit.start('v1');
     const second = await kit.start('v2');

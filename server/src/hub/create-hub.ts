@@ -1,12 +1,14 @@
-import type { Directory } from './directory.js';
-import { HubState, type HubDeps } from './hub-state.js';
+import type { Directory } from '../config/directory.js';
+import type { DayFigures } from './day-figures.js';
+import { type HubDeps, HubState } from './hub-state.js';
 import { Lifecycle } from './lifecycle.js';
 import { Messaging } from './messaging.js';
+import { OfferRouter } from './offer-router.js';
 import { PastConversations } from './past-conversations.js';
 import { Presence } from './presence.js';
 import { QueueViews } from './queue-views.js';
 import { Recovery } from './recovery.js';
-import { Router } from './router.js';
+import { SettingsChanges } from './settings-changes.js';
 import type { StatsBoard } from './stats-board.js';
 
 /** The routing core, assembled. The gateway calls these parts; nothing else holds hub state. */
@@ -19,13 +21,17 @@ export type Hub = {
   queues: QueueViews;
   /** A visitor's earlier conversations in a room, for the agent dealing with them now. */
   past: PastConversations;
+  /** Applies settings changed while running. */
+  settings: SettingsChanges;
+  /** Today's chats, waits and first responses per room. */
+  figures: DayFigures;
   /** Rebuilds queues and chats from the store; call once before accepting connections. */
   restore(): Promise<void>;
 };
 
 export function createHub(deps: HubDeps): Hub {
   const state = new HubState(deps);
-  const router = new Router(state);
+  const router = new OfferRouter(state);
   const messaging = new Messaging(state);
   const lifecycle = new Lifecycle(state, router, messaging);
   const queues = new QueueViews(state);
@@ -39,6 +45,8 @@ export function createHub(deps: HubDeps): Hub {
     presence,
     queues,
     past: new PastConversations(state),
+    settings: new SettingsChanges(state, router, presence),
+    figures: state.today,
     restore: () => recovery.restore(),
   };
 }

@@ -1,7 +1,9 @@
+import type { Directory } from '../config/directory.js';
+import type { Clock } from '../core/clock.js';
+import type { Metrics } from '../core/metrics.js';
 import type { Store } from '../store/store.js';
 import { AgentState } from './agent-state.js';
-import type { Clock } from './clock.js';
-import type { Directory } from './directory.js';
+import { DayFigures } from './day-figures.js';
 import type { Notifier } from './notifier.js';
 import type { OpenConversation } from './open-conversation.js';
 import { RoomQueue } from './room-queue.js';
@@ -20,6 +22,8 @@ export type HubDeps = {
   clock: Clock;
   notifier: Notifier;
   settings: HubSettings;
+  /** Where offers, timeouts and stored messages are counted (none in unit tests). */
+  metrics?: Metrics;
 };
 
 /**
@@ -32,7 +36,10 @@ export class HubState {
   readonly clock: Clock;
   readonly notifier: Notifier;
   readonly settings: HubSettings;
+  readonly metrics: Metrics | null;
   readonly stats: StatsBoard;
+  /** Today's chats, waits and first responses per room, for supervisors. */
+  readonly today: DayFigures;
   readonly rooms = new Map<string, RoomQueue>();
   readonly agents = new Map<string, AgentState>();
   /** Waiting and active conversations by id. Ended ones live only in the store. */
@@ -53,7 +60,9 @@ export class HubState {
     this.clock = deps.clock;
     this.notifier = deps.notifier;
     this.settings = deps.settings;
+    this.metrics = deps.metrics ?? null;
     this.stats = new StatsBoard(deps.directory);
+    this.today = new DayFigures((room) => deps.directory.room(room)?.timeZone ?? 'UTC');
     for (const room of deps.directory.rooms()) this.rooms.set(room.name, new RoomQueue(room));
     const capacity = (room: string) => this.rooms.get(room)?.config.capacityPerAgent ?? 1;
     for (const agent of deps.directory.agents()) this.agents.set(agent.id, new AgentState(agent, capacity));
@@ -101,6 +110,7 @@ export class HubState {
     const after = agent.statuses();
     if (before.browser === after.browser && before.mobile === after.mobile) return;
     this.stats.update(agent.profile, before, after);
+    this.notifier.statusesChanged(agent.id, after);
     this.notifier.toAgent(agent.id, { type: 'status', statuses: after });
   }
 }

@@ -1,12 +1,13 @@
 import type { AgentServerFrame, ChosenStatus, ClientKind, OfferView, VisitorServerFrame } from '@parley/shared';
-import { ConfigFile } from '../config/config-file.js';
-import type { RoomConfig } from '../config/room-config.js';
+import type { RoomConfig } from '@parley/shared/settings';
+import { ConfigFile } from '@parley/shared/settings';
+import { Directory } from '../config/directory.js';
+import { FakeClock } from '../core/fake-clock.js';
 import { openEmbeddedStore } from '../store/embedded-store.js';
 import type { Store } from '../store/store.js';
 import { createHub, type Hub } from './create-hub.js';
-import { Directory } from './directory.js';
-import { FakeClock } from './fake-clock.js';
 import type { Notifier } from './notifier.js';
+import type { SignedOut } from './settings-changes.js';
 
 /*
  * Test support for driving the hub without a network: a fake clock, the memory store, and a
@@ -36,6 +37,7 @@ export class RecordingNotifier implements Notifier {
   readyAgentsChanged(room: string): void {
     this.readyChanges.push(room);
   }
+  statusesChanged(): void {}
 }
 
 export type HubKit = {
@@ -54,10 +56,22 @@ export type HubKit = {
   start(visitorId: string, room?: string): Promise<string>;
   accept(agentId: string, conversationId: string, client?: ClientKind): Promise<unknown>;
   statuses(agentId: string): { browser: string | null; mobile: string | null };
+  /**
+   * Changes the configuration as an admin's save would: `edit` changes a copy of it, the directory
+   * takes the result, and the hub hears each room and agent that changed. Returns whom the hub
+   * signed out.
+   */
+  editSettings(edit: (file: ConfigFile) => void): SignedOut[];
 };
 
-export async function hubKit(input: { rooms: RoomInput[]; agents: AgentInput[]; agentGraceMs?: number; visitorGraceMs?: number; store?: Store }): Promise<HubKit> {
-  const file = ConfigFile.parse({
+export async function hubKit(input: {
+  rooms: RoomInput[];
+  agents: AgentInput[];
+  agentGraceMs?: number;
+  visitorGraceMs?: number;
+  store?: Store;
+}): Promise<HubKit> {
+  let current = ConfigFile.parse({
     rooms: input.rooms.map((room) => ({ label: room.name, statsKey: 'stats-key-for-tests-0001', ...room })),
     agents: input.agents.map((agent) => ({ name: agent.id.split('@')[0], passwordHash: HASH, ...agent })),
   });
@@ -65,7 +79,7 @@ export async function hubKit(input: { rooms: RoomInput[]; agents: AgentInput[]; 
   const store = input.store ?? (await openEmbeddedStore());
   const notifier = new RecordingNotifier();
   const hub = createHub({
-    directory: new Directory(file),
+    directory: new Directory(current),
     store,
     clock,
     notifier,
@@ -114,6 +128,33 @@ export async function hubKit(input: { rooms: RoomInput[]; agents: AgentInput[]; 
       const frames = framesOf(agentId, 'status');
       const last = frames[frames.length - 1];
       return last?.type === 'status' ? last.statuses : { browser: null, mobile: null };
+    },
+    editSettings(edit) {
+      const before = structuredClone(current);
+      edit(current);
+      current = ConfigFile.parse(current);
+      hub.directory.update(current);
+      const signedOut: SignedOut[] = [];
+      const changed = <T extends { name?: string; id?: string }>(list: (f: ConfigFile) => T[], key: (item: T) => string) => {
+        const was = new Map(list(before).map((item) => [key(item), item]));
+        const now = new Map(list(current).map((item) => [key(item), item]));
+        return [...new Set([...was.keys(), ...now.keys()])]
+          .filter((id) => JSON.stringify(was.get(id)) !== JSON.stringify(now.get(id)))
+          .map((id) => ({ id, before: was.get(id) ?? null, after: now.get(id) ?? null }));
+      };
+      for (const room of changed(
+        (f) => f.rooms,
+        (r) => r.name,
+      ))
+        hub.settings.apply({ kind: 'room', ...room });
+      for (const agent of changed(
+        (f) => f.agents,
+        (a) => a.id,
+      )) {
+        const result = hub.settings.apply({ kind: 'agent', ...agent });
+        if (result) signedOut.push(result);
+      }
+      return signedOut;
     },
   };
 }

@@ -1,22 +1,15 @@
-import {
-  ErrorCode,
-  type AgentConversationView,
-  type ClientKind,
-  type EndedBy,
-  type FormAnswers,
-  type VisitorContext,
-  type VisitorConversationView,
-} from '@parley/shared';
-import { randomId } from '../random-id.js';
+import { type AgentConversationView, type ClientKind, type EndedBy, ErrorCode, type FormAnswers, type VisitorConversationView } from '@parley/shared';
+import type { RoomEntry } from '../config/directory.js';
+import type { Party } from '../core/party.js';
+import { randomId } from '../core/random-id.js';
+import { Refusal } from '../core/refusal.js';
 import type { ConversationRecord } from '../store/store.js';
-import { access, type Party } from './access.js';
+import { access } from './access.js';
 import type { AgentState } from './agent-state.js';
-import type { RoomEntry } from './directory.js';
-import { HubError } from './hub-error.js';
 import type { HubState } from './hub-state.js';
 import type { Messaging } from './messaging.js';
+import type { OfferRouter } from './offer-router.js';
 import { OpenConversation } from './open-conversation.js';
-import type { Router } from './router.js';
 import { statusAfterAccept, statusAfterEnd } from './status-rules.js';
 import { toAgentView, toVisitorView } from './views.js';
 
@@ -25,9 +18,14 @@ export type StartRequest = {
   entry: RoomEntry;
   form: FormAnswers;
   context: AgentConversationView['context'];
-  /** The connection that asked; it gets its answer directly rather than through the notifier. */
-  origin?: unknown;
+  /** The connection that asked (its reference); it gets its answer directly rather than through the notifier. */
+  origin?: string;
 };
+
+/** The record of a conversation that waits for an agent again. */
+export function waitingAgain(record: ConversationRecord): ConversationRecord {
+  return { ...record, status: 'waiting', agentId: null, agentName: null, servedFrom: null, acceptedAt: null };
+}
 
 /**
  * A conversation's life: started by a visitor, accepted by one agent, ended by either (or by the
@@ -40,7 +38,7 @@ export class Lifecycle {
 
   constructor(
     private readonly s: HubState,
-    private readonly router: Router,
+    private readonly router: OfferRouter,
     private readonly messaging: Messaging,
   ) {}
 
@@ -74,7 +72,7 @@ export class Lifecycle {
       preferred = entry.privateFor;
     } else if (room.routing === 'sticky') {
       const previous = await this.previousAgent(visitorId, room.name);
-      // Seed 002: the previous agent first, alone; if they are offline, everyone at once.
+      // Sticky: the previous agent first, alone; if they are offline, everyone at once.
       if (previous?.isConnected()) {
         phase = 'sticky';
         preferred = previous.id;
@@ -99,6 +97,7 @@ export class Lifecycle {
       lastSeq: 0,
     };
     await this.s.store.conversations.save(record);
+    this.s.today.started(room.name, now);
     const conversation = new OpenConversation(record, this.s.nextArrival(), phase, preferred);
     this.s.trackOpen(conversation);
     if (phase === 'sticky') {
@@ -120,12 +119,12 @@ export class Lifecycle {
     return undefined;
   }
 
-  /** Seed 002 "Ask All Agents": stop waiting for the previous agent alone. */
+  /** "Ask All Agents": stop waiting for the previous agent alone. */
   async askAll(visitorId: string, conversationId: string): Promise<VisitorConversationView> {
     const { open } = await access(this.s, { kind: 'visitor', visitorId }, conversationId);
-    if (!open || open.record.status !== 'waiting') throw new HubError(ErrorCode.NOT_ALLOWED, 'The conversation is no longer waiting.');
+    if (open?.record.status !== 'waiting') throw new Refusal(ErrorCode.NOT_ALLOWED, 'The conversation is no longer waiting.');
     if (this.s.room(open.room).config.routing !== 'sticky') {
-      throw new HubError(ErrorCode.NOT_ALLOWED, 'This room already offers every chat to all agents.');
+      throw new Refusal(ErrorCode.NOT_ALLOWED, 'This room already offers every chat to all agents.');
     }
     this.openToEveryone(open);
     return this.visitorView(open);
@@ -143,25 +142,36 @@ export class Lifecycle {
     if (!agent || !conversation) return this.refuseAccept(agentId, conversationId);
     if (conversation.record.agentId === agent.id) return Promise.resolve(this.agentView(conversation));
     if (conversation.claiming !== null && conversation.claiming !== agent.id) {
-      return Promise.reject(new HubError(ErrorCode.ALREADY_TAKEN, 'Another agent accepted this chat first.'));
+      return Promise.reject(new Refusal(ErrorCode.ALREADY_TAKEN, 'Another agent accepted this chat first.'));
     }
     if (!conversation.isOfferedTo(agent.id)) {
-      return Promise.reject(new HubError(ErrorCode.NOT_OFFERED, 'This chat is not offered to you any more.'));
+      // An accept that lands just after another agent's (a moment later, or from another node) is
+      // told why the offer went away, not only that it did.
+      if (conversation.record.status === 'active') return Promise.reject(new Refusal(ErrorCode.ALREADY_TAKEN, 'Another agent accepted this chat first.'));
+      return Promise.reject(new Refusal(ErrorCode.NOT_OFFERED, 'This chat is not offered to you any more.'));
     }
     // Claimed synchronously here, so a second accept in the same tick is refused at once.
     conversation.claiming = agent.id;
     return conversation.serial(async () => {
       try {
-        if (conversation.record.status === 'ended') throw new HubError(ErrorCode.CONVERSATION_ENDED, 'The visitor has left.');
+        if (conversation.record.status === 'ended') throw new Refusal(ErrorCode.CONVERSATION_ENDED, 'The visitor has left.');
         const claimed = await this.s.store.conversations.claim(conversation.id, { id: agent.id, name: agent.profile.name, client }, this.s.clock.now());
         if (!claimed) {
-          throw new HubError(ErrorCode.ALREADY_TAKEN, 'Another agent accepted this chat first.');
+          throw new Refusal(ErrorCode.ALREADY_TAKEN, 'Another agent accepted this chat first.');
         }
         conversation.record = { ...claimed, lastSeq: Math.max(claimed.lastSeq, conversation.record.lastSeq) };
+        this.s.today.accepted(claimed.room, claimed.createdAt, claimed.acceptedAt ?? this.s.clock.now());
       } finally {
         conversation.claiming = null;
       }
       const losers = this.router.dequeue(conversation, 'taken', agent);
+      if (!agent.isSignedIn()) {
+        // Signed out while the claim was on its way: the sign-out had no chat of theirs to give
+        // back yet, so this one goes back now, to its place, rather than stay with nobody.
+        await this.requeue(conversation, agent);
+        for (const loser of losers) this.router.agentFreed(loser);
+        throw new Refusal(ErrorCode.NOT_ALLOWED, 'You signed out while accepting: the chat went back to the queue.');
+      }
       const room = this.s.room(conversation.room).config;
       agent.addActive(conversation);
       this.s.changeStatuses(agent, () => {
@@ -169,7 +179,7 @@ export class Lifecycle {
         if (presence) presence.status = statusAfterAccept(room, agent);
       });
       this.router.refreshFree(agent);
-      // Only a ready agent holds offers (seed 002): one who is now serving lets the others go elsewhere.
+      // Only a ready agent holds offers: one who is now serving lets the others go elsewhere.
       if (agent.tier() === null) this.router.agentUnavailable(agent);
       this.s.notifier.toVisitor(conversation.record.visitorId, { type: 'conversation', conversation: this.visitorView(conversation) });
       this.s.notifier.toAgent(agent.id, { type: 'conversation', conversation: this.agentView(conversation) });
@@ -180,11 +190,29 @@ export class Lifecycle {
     });
   }
 
+  /**
+   * Puts a conversation its agent no longer serves back in the queue, at the place it first
+   * arrived; `announce` tells the chat (an "agent left" event) once the record is saved. The
+   * caller holds the conversation's turn (`serial`).
+   */
+  async requeue(conversation: OpenConversation, agent: AgentState, announce?: () => Promise<void>): Promise<void> {
+    const requeued = waitingAgain(conversation.record);
+    await this.s.store.conversations.save(requeued);
+    agent.removeActive(conversation);
+    conversation.record = requeued;
+    conversation.phase = requeued.privateFor !== null ? 'private' : 'everyone';
+    conversation.preferredAgent = requeued.privateFor;
+    this.s.notifier.toVisitor(requeued.visitorId, { type: 'conversation', conversation: this.visitorView(conversation) });
+    await announce?.();
+    this.router.enqueue(conversation);
+    if (!this.s.isVisitorOnline(requeued.visitorId)) this.startAbandonTimer(conversation);
+  }
+
   private async refuseAccept(agentId: string, conversationId: string): Promise<never> {
     const record = await this.s.store.conversations.get(conversationId);
-    if (record?.status === 'ended') throw new HubError(ErrorCode.CONVERSATION_ENDED, 'The visitor has left.');
-    if (record?.agentId && record.agentId !== agentId) throw new HubError(ErrorCode.ALREADY_TAKEN, 'Another agent accepted this chat first.');
-    throw new HubError(ErrorCode.NOT_OFFERED, 'This chat is not offered to you.');
+    if (record?.status === 'ended') throw new Refusal(ErrorCode.CONVERSATION_ENDED, 'The visitor has left.');
+    if (record?.agentId && record.agentId !== agentId) throw new Refusal(ErrorCode.ALREADY_TAKEN, 'Another agent accepted this chat first.');
+    throw new Refusal(ErrorCode.NOT_OFFERED, 'This chat is not offered to you.');
   }
 
   /** Ends a conversation for `party`; ending one that has already ended is a no-op. */
@@ -192,7 +220,7 @@ export class Lifecycle {
     const { record, open } = await access(this.s, party, conversationId);
     if (record.status === 'ended' || !open) return;
     if (party.kind === 'agent' && record.agentId !== party.agentId) {
-      throw new HubError(ErrorCode.NOT_YOUR_CONVERSATION, 'Only the agent serving this chat can end it.');
+      throw new Refusal(ErrorCode.NOT_YOUR_CONVERSATION, 'Only the agent serving this chat can end it.');
     }
     await this.finish(open, party.kind);
   }

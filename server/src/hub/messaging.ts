@@ -1,7 +1,8 @@
-import { Limits, type AckFrame, type ChatMessage, type ConversationEvent, type FileInfo, type HistoryFrame } from '@parley/shared';
-import { randomId } from '../random-id.js';
+import { type AckFrame, type ChatMessage, type ConversationEvent, type FileInfo, type HistoryFrame, Limits } from '@parley/shared';
+import type { Party } from '../core/party.js';
+import { randomId } from '../core/random-id.js';
 import type { ConversationRecord, NewMessage } from '../store/store.js';
-import { access, accessForWriting, writableNow, type Party } from './access.js';
+import { access, accessForWriting, writableNow } from './access.js';
 import type { HubState } from './hub-state.js';
 
 /**
@@ -17,10 +18,10 @@ export class Messaging {
    * in the same turn, without a promise before it; anything else takes `accessForWriting`, which
    * says why it is refused.
    */
-  send(party: Party, frame: { conversationId: string; clientId: string; text: string }, origin?: unknown): Promise<AckFrame> {
+  send(party: Party, frame: { conversationId: string; clientId: string; text: string }, origin?: string): Promise<AckFrame> {
     const record = writableNow(this.s, party, frame.conversationId);
-    if (record) return this.append(party, record, textMessage(party, frame, this.s), origin);
-    return accessForWriting(this.s, party, frame.conversationId).then((found) => this.append(party, found.record, textMessage(party, frame, this.s), origin));
+    if (record) return this.append(record, textMessage(party, frame, this.s), origin);
+    return accessForWriting(this.s, party, frame.conversationId).then((found) => this.append(found.record, textMessage(party, frame, this.s), origin));
   }
 
   /** The conversation, if `party` may send into it now (HTTP uploads check before taking the bytes). */
@@ -37,14 +38,24 @@ export class Messaging {
   async sendFile(party: Party, conversationId: string, clientId: string, file: FileInfo): Promise<{ ack: AckFrame; message: ChatMessage }> {
     const { record } = await accessForWriting(this.s, party, conversationId);
     const name = party.kind === 'agent' ? this.s.agent(party.agentId)?.profile.name : undefined;
-    const ack = await this.append(party, record, { kind: 'file', from: party.kind, clientId, file, ...(name !== undefined ? { name } : {}), at: this.s.clock.now() });
+    const ack = await this.append(record, {
+      kind: 'file',
+      from: party.kind,
+      clientId,
+      file,
+      ...(name !== undefined ? { name } : {}),
+      at: this.s.clock.now(),
+    });
     const [message] = await this.s.store.messages.after(record.id, ack.seq - 1, 1);
     return { ack, message: message! };
   }
 
-  private append(party: Party, record: ConversationRecord, message: NewMessage, origin?: unknown): Promise<AckFrame> {
+  private append(record: ConversationRecord, message: NewMessage, origin?: string): Promise<AckFrame> {
     return this.s.store.messages.append(record.id, message).then(({ message: stored, duplicate, json }): AckFrame => {
-      if (!duplicate) this.deliver(record, stored, json, origin);
+      if (!duplicate) {
+        this.s.metrics?.messagesStored.inc();
+        this.deliver(record, stored, json, origin);
+      }
       return { type: 'ack', conversationId: record.id, clientId: stored.clientId, seq: stored.seq, at: stored.at };
     });
   }
@@ -58,6 +69,7 @@ export class Messaging {
       clientId: `sys:${randomId(12)}`,
       at: this.s.clock.now(),
     });
+    this.s.metrics?.messagesStored.inc();
     this.deliver(record, message, json);
   }
 
@@ -65,7 +77,7 @@ export class Messaging {
   typing(party: Party, frame: { conversationId: string; active: boolean; draft?: string | undefined }): void {
     const open = this.s.open.get(frame.conversationId);
     const record = open?.record;
-    if (!record || record.status !== 'active' || record.agentId === null) return;
+    if (record?.status !== 'active' || record.agentId === null) return;
     if (party.kind === 'visitor' && record.visitorId === party.visitorId) {
       const hide = this.s.room(record.room).config.hideTypingPreview;
       const draft = !hide && frame.active && frame.draft !== undefined ? { draft: frame.draft } : {};
@@ -83,9 +95,13 @@ export class Messaging {
   }
 
   /** `json` is `message` serialised by the store: the frame is built around it rather than serialised again. */
-  private deliver(record: ConversationRecord, message: ChatMessage, json: string, origin?: unknown): void {
+  private deliver(record: ConversationRecord, message: ChatMessage, json: string, origin?: string): void {
     const open = this.s.open.get(record.id);
     if (open && message.seq > open.record.lastSeq) open.record.lastSeq = message.seq;
+    if (open && !open.answered && message.kind !== 'event' && message.from === 'agent') {
+      open.answered = true;
+      this.s.today.answered(record.room, open.record.acceptedAt ?? message.at, message.at);
+    }
     const frame = { type: 'message', conversationId: record.id, message } as const;
     const prefix = open ? (open.messageFramePrefix ??= messageFramePrefix(record.id)) : messageFramePrefix(record.id);
     const frameJson = `${prefix}${json}}`;
@@ -103,5 +119,7 @@ function textMessage(party: Party, frame: { clientId: string; text: string }, s:
   const at = s.clock.now();
   if (party.kind === 'visitor') return { kind: 'text', from: 'visitor', clientId: frame.clientId, text: frame.text, at };
   const name = s.agent(party.agentId)?.profile.name;
-  return name !== undefined ? { kind: 'text', from: 'agent', name, clientId: frame.clientId, text: frame.text, at } : { kind: 'text', from: 'agent', clientId: frame.clientId, text: frame.text, at };
+  return name !== undefined
+    ? { kind: 'text', from: 'agent', name, clientId: frame.clientId, text: frame.text, at }
+    : { kind: 'text', from: 'agent', clientId: frame.clientId, text: frame.text, at };
 }

@@ -3,7 +3,13 @@ import { hubKit } from './hub-test-kit.js';
 
 describe('offer timeout', () => {
   it('withdraws an offer nobody accepts in time and offers it again; the visitor keeps their place', async () => {
-    const kit = await hubKit({ rooms: [{ name: 'GENERAL', offerTimeoutSeconds: 20 }], agents: [{ id: 'alice@example.com', rooms: ['GENERAL'] }, { id: 'bob@example.com', rooms: ['GENERAL'] }] });
+    const kit = await hubKit({
+      rooms: [{ name: 'GENERAL', offerTimeoutSeconds: 20 }],
+      agents: [
+        { id: 'alice@example.com', rooms: ['GENERAL'] },
+        { id: 'bob@example.com', rooms: ['GENERAL'] },
+      ],
+    });
     kit.signIn('alice@example.com');
     const id = await kit.start('v1');
     const [firstOffer] = kit.offerFrames('alice@example.com');

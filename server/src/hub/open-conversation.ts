@@ -1,6 +1,6 @@
 import type { ClientKind, RoutingPhase } from '@parley/shared';
+import type { Timer } from '../core/clock.js';
 import type { ConversationRecord } from '../store/store.js';
-import type { Timer } from './clock.js';
 
 /** One round of offering a waiting conversation: who has it, and when the round times out. */
 export type Offer = {
@@ -27,6 +27,8 @@ export class OpenConversation {
   offer: Offer | null = null;
   /** The agent whose accept is being written to the store; other accepts are refused meanwhile. */
   claiming: string | null = null;
+  /** Whether its agent has written yet (the first message counts toward today's first-response time). */
+  answered = false;
   /** Whether the room's unoffered heap holds it (so it is pushed once). */
   inUnoffered = false;
   /** Set while the visitor has no page open and the conversation waits: ends it when it fires. */

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '@parley/shared';
+import { describe, expect, it } from 'vitest';
 import { hubKit } from './hub-test-kit.js';
 
 const rooms = [{ name: 'GENERAL' }, { name: 'SALES' }];
@@ -40,7 +40,11 @@ describe("a visitor's earlier conversations", () => {
     expect(answer.conversations).toEqual([expect.objectContaining({ id: first, endedBy: 'visitor', agentName: 'Alice', lastSeq: 3 })]);
 
     const transcript = await kit.hub.messaging.history(bob, first, 0);
-    expect(transcript.messages.map((m) => (m.kind === 'text' ? m.text : m.kind === 'event' ? m.event : m.kind))).toEqual(['agent-joined', 'My order is late', 'visitor-ended']);
+    expect(transcript.messages.map((m) => (m.kind === 'text' ? m.text : m.kind === 'event' ? m.event : m.kind))).toEqual([
+      'agent-joined',
+      'My order is late',
+      'visitor-ended',
+    ]);
   });
 
   it('stay closed to an agent who neither serves nor is offered a chat of that visitor, and once that chat is taken by someone else', async () => {
@@ -64,7 +68,9 @@ describe("a visitor's earlier conversations", () => {
     kit.signIn('bob@example.com');
     const now = await kit.start('v1', 'GENERAL');
     await kit.accept('bob@example.com', now);
-    await expect(kit.hub.messaging.send(bob, { conversationId: first, clientId: 'b-1', text: 'hi' })).rejects.toMatchObject({ code: ErrorCode.CONVERSATION_ENDED });
+    await expect(kit.hub.messaging.send(bob, { conversationId: first, clientId: 'b-1', text: 'hi' })).rejects.toMatchObject({
+      code: ErrorCode.CONVERSATION_ENDED,
+    });
     await expect(kit.hub.messaging.history(bob, sales, 0)).rejects.toMatchObject({ code: ErrorCode.NOT_YOUR_CONVERSATION });
     // Alice served the SALES chat herself, so it stays readable to her.
     await expect(kit.hub.messaging.history(alice, sales, 0)).resolves.toMatchObject({ conversationId: sales });

@@ -1,5 +1,5 @@
 import { ErrorCode, PAST_CONVERSATIONS_LISTED, type PastConversationsFrame } from '@parley/shared';
-import { HubError } from './hub-error.js';
+import { Refusal } from '../core/refusal.js';
 import type { HubState } from './hub-state.js';
 
 /**
@@ -23,7 +23,7 @@ export class PastConversations {
     const current = this.s.open.get(conversationId);
     const agent = this.s.agent(agentId);
     if (!current || !agent || !(current.record.agentId === agent.id || current.isOfferedTo(agent.id))) {
-      throw new HubError(ErrorCode.NOT_YOUR_CONVERSATION, 'Earlier chats are shown for a chat you serve or are offered.');
+      throw new Refusal(ErrorCode.NOT_YOUR_CONVERSATION, 'Earlier chats are shown for a chat you serve or are offered.');
     }
     const all = await this.s.store.conversations.find({ visitorId: current.record.visitorId, room: current.room });
     const earlier = all.filter((record) => record.id !== current.id && record.status === 'ended').reverse();

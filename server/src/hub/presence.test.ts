@@ -1,3 +1,4 @@
+import { ErrorCode } from '@parley/shared';
 import { describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../store/embedded-store.js';
 import { hubKit } from './hub-test-kit.js';
@@ -9,6 +10,26 @@ const agents = [
 ];
 
 describe('agent presence', () => {
+  it('gives a chat back to the queue, at its place, when its agent signs out while the accept is on its way', async () => {
+    const kit = await hubKit({ rooms, agents });
+    kit.signIn('alice@example.com');
+    const first = await kit.start('v1');
+    const second = await kit.start('v2');
+    // The accept has claimed the chat in memory and waits for the store; the sign-out lands meanwhile.
+    const accepting = kit.hub.lifecycle.accept('alice@example.com', 'browser', first);
+    kit.hub.presence.signOut('alice@example.com');
+    await expect(accepting).rejects.toMatchObject({ code: ErrorCode.NOT_ALLOWED });
+    await kit.settle();
+
+    expect(await kit.store.conversations.get(first)).toMatchObject({ status: 'waiting', agentId: null });
+    expect(kit.visitorFrames('v1', 'conversation').at(-1)).toMatchObject({ conversation: { id: first, status: 'waiting' } });
+    expect(kit.statuses('alice@example.com')).toEqual({ browser: null, mobile: null });
+    // Still first in line: the next agent is offered it before the visitor who came later.
+    kit.signIn('bob@example.com');
+    expect(kit.offersOf('bob@example.com')[0]).toBe(first);
+    expect(kit.hub.queues.forAgents('GENERAL', 10).entries.map((e) => e.conversationId)).toEqual([first, second]);
+  });
+
   it('an agent whose connection drops loses their offers at once but keeps their chat through the grace period', async () => {
     const kit = await hubKit({ rooms, agents: [{ ...agents[0]!, capacity: 2 }, agents[1]!], agentGraceMs: 30_000 });
     kit.signIn('alice@example.com');
@@ -31,7 +52,7 @@ describe('agent presence', () => {
     expect((await kit.store.conversations.get(served))?.agentId).toBe('alice@example.com');
   });
 
-  it("an agent who does not come back in time is signed off and their chats go back to the queue, at its head", async () => {
+  it('an agent who does not come back in time is signed off and their chats go back to the queue, at its head', async () => {
     const kit = await hubKit({ rooms, agents, agentGraceMs: 30_000 });
     kit.signIn('alice@example.com');
     const served = await kit.start('v1');

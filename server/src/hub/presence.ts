@@ -1,11 +1,11 @@
-import { ErrorCode, Limits, type AgentWelcomeFrame, type ChosenStatus, type ClientKind } from '@parley/shared';
+import { type AgentWelcomeFrame, type ChosenStatus, type ClientKind, type ClientStatuses, ErrorCode, Limits } from '@parley/shared';
+import { Refusal } from '../core/refusal.js';
 import type { AgentState } from './agent-state.js';
-import { HubError } from './hub-error.js';
 import type { HubState } from './hub-state.js';
 import type { Lifecycle } from './lifecycle.js';
+import type { OfferRouter } from './offer-router.js';
 import type { QueueViews } from './queue-views.js';
 import type { Recovery } from './recovery.js';
-import type { Router } from './router.js';
 import { statusOnSignIn } from './status-rules.js';
 import { toOfferView } from './views.js';
 
@@ -17,7 +17,7 @@ import { toOfferView } from './views.js';
 export class Presence {
   constructor(
     private readonly s: HubState,
-    private readonly router: Router,
+    private readonly router: OfferRouter,
     private readonly lifecycle: Lifecycle,
     private readonly recovery: Recovery,
     private readonly queues: QueueViews,
@@ -25,7 +25,7 @@ export class Presence {
 
   private agentOrFail(agentId: string): AgentState {
     const agent = this.s.agent(agentId);
-    if (!agent) throw new HubError(ErrorCode.NOT_ALLOWED, 'This agent is no longer configured.');
+    if (!agent) throw new Refusal(ErrorCode.NOT_ALLOWED, 'This agent is no longer configured.');
     return agent;
   }
 
@@ -87,6 +87,26 @@ export class Presence {
     this.afterSignOff(agent);
   }
 
+  /**
+   * Some of the agent's sockets were signed out (one session ended): they are counted out now, and
+   * a client left with none goes off duty at once; the agent's other sessions keep theirs.
+   */
+  signOutSockets(agentId: string, sockets: Partial<Record<ClientKind, number>>): void {
+    const agent = this.s.agent(agentId);
+    if (!agent) return;
+    this.s.changeStatuses(agent, () => {
+      for (const [client, count] of Object.entries(sockets) as [ClientKind, number][]) {
+        const presence = agent.clients[client];
+        if (!presence) continue;
+        presence.sockets = Math.max(0, presence.sockets - count);
+        if (presence.sockets > 0) continue;
+        presence.graceTimer?.cancel();
+        agent.clients[client] = null;
+      }
+    });
+    this.afterSignOff(agent);
+  }
+
   /** Signs the agent out of these clients at once (both by default); chats go back to the queue if no client is left. */
   signOut(agentId: string, clients: readonly ClientKind[] = ['browser', 'mobile']): void {
     const agent = this.s.agent(agentId);
@@ -110,9 +130,9 @@ export class Presence {
   setStatus(agentId: string, client: ClientKind, status: ChosenStatus): void {
     const agent = this.agentOrFail(agentId);
     const presence = agent.clients[client];
-    if (!presence) throw new HubError(ErrorCode.NOT_ALLOWED, 'This client is not signed in.');
+    if (!presence) throw new Refusal(ErrorCode.NOT_ALLOWED, 'This client is not signed in.');
     if (status === 'WAITING_NEW_CALL' && !agent.hasCapacityLeft()) {
-      throw new HubError(ErrorCode.AT_CAPACITY, 'You already have as many chats as you can take; end one first.');
+      throw new Refusal(ErrorCode.AT_CAPACITY, 'You already have as many chats as you can take; end one first.');
     }
     this.s.changeStatuses(agent, () => {
       presence.status = status;
@@ -120,6 +140,11 @@ export class Presence {
     this.router.refreshFree(agent);
     if (agent.tier() === null) this.router.agentUnavailable(agent);
     else this.router.agentFreed(agent);
+  }
+
+  /** An agent's status on each client (null where not signed in). */
+  statusesOf(agentId: string): ClientStatuses {
+    return this.s.agent(agentId)?.statuses() ?? { browser: null, mobile: null };
   }
 
   visitorConnected(visitorId: string): void {

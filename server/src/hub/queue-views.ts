@@ -19,6 +19,12 @@ export class QueueViews {
     return { room, total: queue.waiting.size, entries };
   }
 
+  /** When the room's longest-waiting conversation started waiting, or null when none waits. */
+  oldestWaitingSince(room: string): number | null {
+    const first = this.s.room(room).waiting.values().next();
+    return first.done ? null : first.value.record.createdAt;
+  }
+
   /** Each waiting conversation with its visitor and 1-based position, in queue order. */
   *positions(room: string): Generator<{ conversationId: string; visitorId: string; position: number }> {
     let position = 0;
@@ -34,6 +40,11 @@ export class QueueViews {
     return { readyAgents: queue.ready.size, waitingVisitors: queue.waiting.size };
   }
 
+  /** The room's agents ready for a new chat now (what a private room's availability reads, on other nodes). */
+  readyAgentIds(room: string): string[] {
+    return [...this.s.room(room).ready].map((agent) => agent.id);
+  }
+
   /** Whether the agent is ready for a new chat from this room (an agent's private room counts only its owner). */
   isReady(agentId: string, room: string): boolean {
     const agent = this.s.agent(agentId);
@@ -43,7 +54,7 @@ export class QueueViews {
   /** A visitor's current position in their room, or null when not waiting. */
   positionOf(conversationId: string): number | null {
     const conversation = this.s.open.get(conversationId);
-    if (!conversation || conversation.record.status !== 'waiting') return null;
+    if (conversation?.record.status !== 'waiting') return null;
     let position = 0;
     for (const id of this.s.room(conversation.room).waiting.keys()) {
       position++;

@@ -3,16 +3,32 @@ import { hubKit } from './hub-test-kit.js';
 
 describe('queue', () => {
   it('tells three waiting visitors their positions, and new ones as agents free up', async () => {
-    const kit = await hubKit({ rooms: [{ name: 'GENERAL' }], agents: [{ id: 'alice@example.com', rooms: ['GENERAL'] }, { id: 'bob@example.com', rooms: ['GENERAL'] }] });
+    const kit = await hubKit({
+      rooms: [{ name: 'GENERAL' }],
+      agents: [
+        { id: 'alice@example.com', rooms: ['GENERAL'] },
+        { id: 'bob@example.com', rooms: ['GENERAL'] },
+      ],
+    });
     const ids = [await kit.start('v1'), await kit.start('v2'), await kit.start('v3')];
     const positions = () => [...kit.hub.queues.positions('GENERAL')].map((p) => [p.visitorId, p.position]);
-    expect(positions()).toEqual([['v1', 1], ['v2', 2], ['v3', 3]]);
+    expect(positions()).toEqual([
+      ['v1', 1],
+      ['v2', 2],
+      ['v3', 3],
+    ]);
     expect(kit.notifier.queueChanges.filter((room) => room === 'GENERAL')).toHaveLength(3);
 
     kit.signIn('alice@example.com');
     await kit.accept('alice@example.com', ids[0]!);
-    expect(positions()).toEqual([['v2', 1], ['v3', 2]]);
-    expect(kit.hub.queues.forAgents('GENERAL', 50)).toMatchObject({ total: 2, entries: [{ conversationId: ids[1], visitorName: 'Visitor v2' }, { conversationId: ids[2] }] });
+    expect(positions()).toEqual([
+      ['v2', 1],
+      ['v3', 2],
+    ]);
+    expect(kit.hub.queues.forAgents('GENERAL', 50)).toMatchObject({
+      total: 2,
+      entries: [{ conversationId: ids[1], visitorName: 'Visitor v2' }, { conversationId: ids[2] }],
+    });
 
     // The second visitor leaves; the third moves up without anyone being served.
     await kit.hub.lifecycle.end({ kind: 'visitor', visitorId: 'v2' }, ids[1]!);
@@ -24,7 +40,13 @@ describe('queue', () => {
   });
 
   it("a private room's chats go to its agent only, however many others are free", async () => {
-    const kit = await hubKit({ rooms: [{ name: 'GENERAL' }], agents: [{ id: 'alice@example.com', rooms: ['GENERAL'] }, { id: 'bob@example.com', rooms: ['GENERAL'] }] });
+    const kit = await hubKit({
+      rooms: [{ name: 'GENERAL' }],
+      agents: [
+        { id: 'alice@example.com', rooms: ['GENERAL'] },
+        { id: 'bob@example.com', rooms: ['GENERAL'] },
+      ],
+    });
     kit.signIn('bob@example.com');
     const id = await kit.start('v1', 'AGENT-ALICE');
     expect(kit.offersOf('bob@example.com')).toEqual([]);

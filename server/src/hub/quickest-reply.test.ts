@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '@parley/shared';
+import { describe, expect, it } from 'vitest';
 import { hubKit } from './hub-test-kit.js';
 
 const rooms = [{ name: 'GENERAL' }];
@@ -34,6 +34,18 @@ describe('quickest reply', () => {
     expect(visitorView).toMatchObject({ conversation: { id, status: 'active', agentName: 'Alice' } });
     const [event] = await kit.store.messages.after(id, 0, 10);
     expect(event).toMatchObject({ kind: 'event', event: 'agent-joined', name: 'Alice', seq: 1 });
+  });
+
+  it('tells an agent whose accept lands after the chat was taken that another agent took it', async () => {
+    const kit = await hubKit({ rooms, agents });
+    kit.signIn('alice@example.com');
+    kit.signIn('bob@example.com');
+    const id = await kit.start('v1');
+    await kit.hub.lifecycle.accept('alice@example.com', 'browser', id);
+    await kit.settle();
+    // Bob's offer is already withdrawn: his accept was on its way (from another node, say).
+    await expect(kit.hub.lifecycle.accept('bob@example.com', 'browser', id)).rejects.toMatchObject({ code: ErrorCode.ALREADY_TAKEN });
+    expect(kit.statuses('bob@example.com')).toEqual({ browser: 'WAITING_NEW_CALL', mobile: null });
   });
 
   it('offers the head of the queue to an agent the moment they become ready, with no clock tick', async () => {

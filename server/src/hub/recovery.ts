@@ -1,15 +1,9 @@
-import type { ConversationRecord } from '../store/store.js';
 import type { AgentState } from './agent-state.js';
 import type { HubState } from './hub-state.js';
-import type { Lifecycle } from './lifecycle.js';
+import { type Lifecycle, waitingAgain } from './lifecycle.js';
 import type { Messaging } from './messaging.js';
+import type { OfferRouter } from './offer-router.js';
 import { OpenConversation } from './open-conversation.js';
-import type { Router } from './router.js';
-
-/** The record of a conversation that waits for an agent again. */
-function waitingAgain(record: ConversationRecord): ConversationRecord {
-  return { ...record, status: 'waiting', agentId: null, agentName: null, servedFrom: null, acceptedAt: null };
-}
 
 /**
  * Conversations that lost their agent: an agent who left for good (signed out, or did not come
@@ -19,7 +13,7 @@ function waitingAgain(record: ConversationRecord): ConversationRecord {
 export class Recovery {
   constructor(
     private readonly s: HubState,
-    private readonly router: Router,
+    private readonly router: OfferRouter,
     private readonly messaging: Messaging,
     private readonly lifecycle: Lifecycle,
   ) {}
@@ -28,16 +22,7 @@ export class Recovery {
     for (const conversation of [...agent.active.values()]) {
       await conversation.serial(async () => {
         if (conversation.record.status !== 'active' || conversation.record.agentId !== agent.id) return;
-        const requeued = waitingAgain(conversation.record);
-        await this.s.store.conversations.save(requeued);
-        agent.removeActive(conversation);
-        conversation.record = requeued;
-        conversation.phase = requeued.privateFor !== null ? 'private' : 'everyone';
-        conversation.preferredAgent = requeued.privateFor;
-        this.s.notifier.toVisitor(requeued.visitorId, { type: 'conversation', conversation: this.lifecycle.visitorView(conversation) });
-        await this.messaging.event(requeued, 'agent-left', agent.profile.name);
-        this.router.enqueue(conversation);
-        if (!this.s.isVisitorOnline(requeued.visitorId)) this.lifecycle.startAbandonTimer(conversation);
+        await this.lifecycle.requeue(conversation, agent, () => this.messaging.event(conversation.record, 'agent-left', agent.profile.name));
       });
     }
     this.router.refreshFree(agent);
@@ -49,6 +34,8 @@ export class Recovery {
       if (!this.s.rooms.has(record.room)) continue;
       const phase = record.privateFor !== null ? 'private' : 'everyone';
       const conversation = new OpenConversation(record, this.s.nextArrival(), phase, record.privateFor);
+      // Whether its agent already wrote is not known after a restart: it does not count toward today's first responses.
+      conversation.answered = record.status === 'active';
       this.s.trackOpen(conversation);
       const agent = this.s.agent(record.agentId);
       if (record.status === 'active' && agent) {

@@ -1,4 +1,4 @@
-import type { RoomConfig } from '../config/room-config.js';
+import type { RoomConfig } from '@parley/shared/settings';
 import type { AgentState } from './agent-state.js';
 import { MinHeap } from './min-heap.js';
 import type { OpenConversation } from './open-conversation.js';
@@ -24,7 +24,7 @@ export class RoomQueue {
   /** The highest arrival number ever added (it may have left since): anything newer goes last. */
   private newestArrival = -Infinity;
 
-  constructor(readonly config: RoomConfig) {}
+  constructor(public config: RoomConfig) {}
 
   get name(): string {
     return this.config.name;

@@ -1,5 +1,5 @@
 import { AGENT_STATUSES, type AgentStatus, type ClientStatuses, type StatusCounts } from '@parley/shared';
-import type { AgentEntry, Directory } from './directory.js';
+import type { AgentEntry, Directory } from '../config/directory.js';
 
 function zeroCounts(): StatusCounts {
   return Object.fromEntries(AGENT_STATUSES.map((status) => [status, 0])) as StatusCounts;
@@ -57,6 +57,19 @@ export class StatsBoard {
       stats.summary = null;
       stats.details = null;
     }
+  }
+
+  /** A room was added to, or removed from, the settings. */
+  setRooms(names: readonly string[]): void {
+    for (const name of [...this.rooms.keys()]) if (!names.includes(name)) this.rooms.delete(name);
+    for (const name of names) if (!this.rooms.has(name)) this.rooms.set(name, new RoomStats(name));
+  }
+
+  /** The agent's rooms or name changed while signed in (with `statuses`): they move from the old rooms' figures to the new ones'. */
+  moveAgent(before: AgentEntry, after: AgentEntry, statuses: ClientStatuses): void {
+    const off: ClientStatuses = { browser: null, mobile: null };
+    this.update(before, statuses, off);
+    this.update(after, off, statuses);
   }
 
   /** JSON for `/api/rooms/{room}/stats`, or undefined for an unknown room. */

@@ -1,9 +1,9 @@
 import type { AgentStatus, ClientKind, EndedBy } from '@parley/shared';
-import type { RoomConfig } from '../config/room-config.js';
+import type { RoomConfig } from '@parley/shared/settings';
 import type { AgentState } from './agent-state.js';
 
 /*
- * Where a client's status goes as chats start and end (seeds 002 and 003). By default an agent
+ * Where a client's status goes as chats start and end. By default an agent
  * who takes a chat goes not-ready until they say ready again; in a force-ready room they stay
  * ready while they have capacity left, and go ready again by themselves when a chat ends.
  */
@@ -26,4 +26,12 @@ export function statusOnSignIn(agent: AgentState, client: ClientKind, wanted: Ag
   if (wanted === 'WAITING_NEW_CALL') return agent.hasCapacityLeft() ? wanted : 'SERVING_CUSTOMER';
   if (wanted) return wanted;
   return agent.activeOn(client) > 0 ? 'SERVING_CUSTOMER' : 'TAKING_BREAK';
+}
+
+/**
+ * A room's settings changed under a serving agent: in a force-ready room, one who has room for
+ * another chat now (its capacity grew) is ready again by themselves, as after a chat ends.
+ */
+export function statusAfterSettingsChange(room: RoomConfig, agent: AgentState, current: AgentStatus): AgentStatus {
+  return current === 'SERVING_CUSTOMER' && room.forceReady && agent.hasCapacityLeft() ? 'WAITING_NEW_CALL' : current;
 }

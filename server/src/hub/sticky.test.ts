@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '@parley/shared';
-import { hubKit, type HubKit } from './hub-test-kit.js';
+import { describe, expect, it } from 'vitest';
+import { type HubKit, hubKit } from './hub-test-kit.js';
 
 const rooms = [{ name: 'SALES', routing: 'sticky' as const, stickyTimeoutSeconds: 30 }];
 const agents = [

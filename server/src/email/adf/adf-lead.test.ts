@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { adfLead, providerName, type AdfLeadInput } from './adf-lead.js';
+import { type AdfLeadInput, adfLead, providerName } from './adf-lead.js';
 import { adfProblems } from './adf-structure.js';
 import { el } from './xml-element.js';
 
@@ -43,10 +43,18 @@ describe('ADF leads', () => {
     const prospect = (...children: ReturnType<typeof el>[]) => el('adf', {}, el('prospect', {}, ...children));
     const vehicle = el('vehicle', {}, el('year'), el('make'), el('model'));
     const vendor = el('vendor', {}, el('vendorname', {}, 'Acme'), contact(el('name', {}, 'Acme')));
-    expect(adfProblems(prospect(el('requestdate', {}, 'now'), vehicle, el('customer', {}, contact(el('name', {}, 'Sam'), el('email', {}, 's@x.example'))), vendor))).toEqual([]);
-    expect(adfProblems(prospect(el('requestdate', {}, 'now'), vehicle, el('customer', {}, contact(el('name', {}, 'Sam'))), vendor))).toEqual(['adf/prospect/customer/contact needs an email or a phone']);
-    expect(adfProblems(prospect(vehicle, el('requestdate', {}, 'now'), el('customer', {}, contact(el('name', {}, 'Sam'), el('phone', {}, '1'))), vendor))).toEqual(['adf/prospect needs <requestdate>']);
-    expect(adfProblems(prospect(el('requestdate', {}, 'now'), el('customer', {}, contact(el('name', {}, 'Sam'), el('phone', {}, '1'))), vendor))).toContain('adf/prospect needs <vehicle>');
+    expect(
+      adfProblems(prospect(el('requestdate', {}, 'now'), vehicle, el('customer', {}, contact(el('name', {}, 'Sam'), el('email', {}, 's@x.example'))), vendor)),
+    ).toEqual([]);
+    expect(adfProblems(prospect(el('requestdate', {}, 'now'), vehicle, el('customer', {}, contact(el('name', {}, 'Sam'))), vendor))).toEqual([
+      'adf/prospect/customer/contact needs an email or a phone',
+    ]);
+    expect(
+      adfProblems(prospect(vehicle, el('requestdate', {}, 'now'), el('customer', {}, contact(el('name', {}, 'Sam'), el('phone', {}, '1'))), vendor)),
+    ).toEqual(['adf/prospect needs <requestdate>']);
+    expect(adfProblems(prospect(el('requestdate', {}, 'now'), el('customer', {}, contact(el('name', {}, 'Sam'), el('phone', {}, '1'))), vendor))).toContain(
+      'adf/prospect needs <vehicle>',
+    );
     expect(adfProblems(el('adf', {}, el('prospect', { status: 'maybe' }, el('lead'))))).toEqual(
       expect.arrayContaining(['adf/prospect status="maybe" must be one of new, resend', 'adf/prospect needs <requestdate>']),
     );

@@ -1,7 +1,7 @@
 import { adfProblems } from './adf-structure.js';
 import { el, serializeXml } from './xml-element.js';
 
-/** The product named as the lead's provider (seed 004: the provider name, with the room's word around it). */
+/** The product named as the lead's provider (the provider name, with the room's word around it). */
 export const PROVIDER_NAME = 'Parley';
 
 export type AdfLeadInput = {
@@ -12,7 +12,7 @@ export type AdfLeadInput = {
   message: string;
   /** The company the lead is for (public profile), and its contact email if any. */
   vendor: { name: string; email: string | null };
-  /** Seed 004's word and where it goes; none: the provider name alone. */
+  /** The word and where it goes; none: the provider name alone. */
   providerWord: string | null;
   providerWordPosition: 'prefix' | 'suffix';
   /** Where Parley runs (PUBLIC_URL). */
@@ -38,7 +38,7 @@ export function providerName(word: string | null, position: 'prefix' | 'suffix')
 }
 
 /**
- * Seed 004's XML lead: a left message as an ADF 1.0 prospect. The provider's name carries the
+ * The XML lead: a left message as an ADF 1.0 prospect. The provider's name carries the
  * room's word; its service names the source, chat. A chat lead is about no vehicle, but ADF
  * requires one, so it has an empty year, make and model (as lead forms without a vehicle send).
  */
@@ -52,9 +52,25 @@ export function adfLead(input: AdfLeadInput): string {
       el('id', { sequence: '1', source: PROVIDER_NAME }, input.leadId),
       el('requestdate', {}, adfDate(input.receivedAt)),
       el('vehicle', { interest: 'buy', status: 'new' }, el('year'), el('make'), el('model')),
-      el('customer', {}, el('contact', {}, el('name', { part: 'full' }, input.customer.name), el('email', {}, input.customer.email)), el('comments', {}, input.message)),
-      el('vendor', {}, el('vendorname', {}, input.vendor.name), el('contact', {}, el('name', { part: 'full' }, input.vendor.name), input.vendor.email ? el('email', {}, input.vendor.email) : null)),
-      el('provider', {}, el('name', { part: 'full' }, providerName(input.providerWord, input.providerWordPosition)), el('service', {}, `${PROVIDER_NAME} chat`), el('url', {}, input.providerUrl)),
+      el(
+        'customer',
+        {},
+        el('contact', {}, el('name', { part: 'full' }, input.customer.name), el('email', {}, input.customer.email)),
+        el('comments', {}, input.message),
+      ),
+      el(
+        'vendor',
+        {},
+        el('vendorname', {}, input.vendor.name),
+        el('contact', {}, el('name', { part: 'full' }, input.vendor.name), input.vendor.email ? el('email', {}, input.vendor.email) : null),
+      ),
+      el(
+        'provider',
+        {},
+        el('name', { part: 'full' }, providerName(input.providerWord, input.providerWordPosition)),
+        el('service', {}, `${PROVIDER_NAME} chat`),
+        el('url', {}, input.providerUrl),
+      ),
     ),
   );
   const problems = adfProblems(root);

@@ -12,6 +12,7 @@ export function el(name: string, attributes: Record<string, string> = {}, ...chi
 }
 
 /** Characters outside XML 1.0's Char production. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (they are not allowed in XML).
 const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export function escapeXmlText(text: string): string {
