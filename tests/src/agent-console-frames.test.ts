@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AgentRoomsFrame, PastConversationsFrame } from '@parley/shared';
-import { startTestServer, type TestServer } from './support/in-process-server.js';
+import { expect, it } from 'vitest';
+import { overTransports, serverPerTest } from './support/over-transports.js';
 import { connectAgent } from './support/parties.js';
 import { startVisitorChat, TINY_PNG, visitorSays, visitorUploads } from './support/visitor-chat.js';
 
-describe.each(['uws', 'ws'] as const)('the frames the console relies on, over %s', (transport) => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer({ transport });
-  });
-  afterEach(async () => {
-    await server.stop();
-  });
+overTransports('the frames the console relies on,', (transport) => {
+  const server = serverPerTest(transport);
 
   it("sends the agent's room settings right after every welcome", async () => {
-    const alice = await connectAgent(server, 'alice@test.parley');
+    const alice = await connectAgent(server(), 'alice@test.parley');
     const rooms = AgentRoomsFrame.parse(await alice.client.next('rooms'));
     expect(rooms.rooms.map((r) => [r.name, r.label, r.capacityPerAgent, r.agentAttachments])).toEqual([
       ['GENERAL', 'General', 1, true],
@@ -25,21 +19,21 @@ describe.each(['uws', 'ws'] as const)('the frames the console relies on, over %s
   });
 
   it("lists a visitor's earlier chats to the agent offered their new one, whose transcripts and files that agent may then read; nobody else", async () => {
-    const bob = await connectAgent(server, 'bob@test.parley');
-    const first = await startVisitorChat(server, { form: { name: 'Dana' } });
+    const bob = await connectAgent(server(), 'bob@test.parley');
+    const first = await startVisitorChat(server(), { form: { name: 'Dana' } });
     await bob.client.next('offer');
     bob.client.send({ type: 'accept', conversationId: first.conversationId });
     await first.client.next('conversation', (f) => f.conversation.status === 'active');
     await visitorSays(first, 'd-1', 'Where is my parcel?');
-    const upload = await visitorUploads(server.http, first, 'parcel.png', TINY_PNG, 'd-file');
+    const upload = await visitorUploads(server().http, first, 'parcel.png', TINY_PNG, 'd-file');
     const fileId = (await upload.json()).message.file.id as string;
     first.client.send({ type: 'end', conversationId: first.conversationId });
     await bob.client.next('conversation', (f) => f.conversation.status === 'ended');
     bob.client.send({ type: 'status', status: 'TAKING_BREAK' });
     await bob.client.next('status', (f) => f.statuses.browser === 'TAKING_BREAK');
 
-    const alice = await connectAgent(server, 'alice@test.parley');
-    const again = await startVisitorChat(server, { token: first.token, form: { name: 'Dana' } });
+    const alice = await connectAgent(server(), 'alice@test.parley');
+    const again = await startVisitorChat(server(), { token: first.token, form: { name: 'Dana' } });
     await alice.client.next('offer', (f) => f.offer.conversationId === again.conversationId);
     alice.client.send({ type: 'pastConversations', conversationId: again.conversationId });
     const past = PastConversationsFrame.parse(await alice.client.next('pastConversations'));
@@ -48,17 +42,22 @@ describe.each(['uws', 'ws'] as const)('the frames the console relies on, over %s
 
     alice.client.send({ type: 'sync', conversationId: first.conversationId, afterSeq: 0 });
     const transcript = await alice.client.next('history');
-    expect(transcript.messages.map((m: { kind: string; text?: string; event?: string }) => m.text ?? m.event ?? m.kind)).toEqual(['agent-joined', 'Where is my parcel?', 'file', 'visitor-ended']);
-    const download = await fetch(`${server.http}/api/files/${fileId}`, { headers: { authorization: `Bearer ${alice.token}` } });
+    expect(transcript.messages.map((m: { kind: string; text?: string; event?: string }) => m.text ?? m.event ?? m.kind)).toEqual([
+      'agent-joined',
+      'Where is my parcel?',
+      'file',
+      'visitor-ended',
+    ]);
+    const download = await fetch(`${server().http}/api/files/${fileId}`, { headers: { authorization: `Bearer ${alice.token}` } });
     expect(download.status).toBe(200);
 
     // Carol is not in the room, and is offered nothing: refused, without a word about the chats.
-    const carol = await connectAgent(server, 'carol@test.parley');
+    const carol = await connectAgent(server(), 'carol@test.parley');
     carol.client.send({ type: 'pastConversations', conversationId: again.conversationId });
     expect(await carol.client.next('error')).toMatchObject({ code: 'NOT_YOUR_CONVERSATION', ref: again.conversationId });
     carol.client.send({ type: 'sync', conversationId: first.conversationId, afterSeq: 0 });
     expect(await carol.client.next('error')).toMatchObject({ code: 'NOT_YOUR_CONVERSATION' });
-    expect((await fetch(`${server.http}/api/files/${fileId}`, { headers: { authorization: `Bearer ${carol.token}` } })).status).toBe(404);
+    expect((await fetch(`${server().http}/api/files/${fileId}`, { headers: { authorization: `Bearer ${carol.token}` } })).status).toBe(404);
     for (const party of [alice, bob, carol, first, again]) party.client.close();
   });
 });

@@ -1,24 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CloseCode, ErrorCode } from '@parley/shared';
-import { startTestServer, type TestServer } from './support/in-process-server.js';
+import { expect, it } from 'vitest';
+import { overTransports, serverPerTest } from './support/over-transports.js';
 import { connectAgent, connectVisitor } from './support/parties.js';
 import { TestClient } from './support/test-client.js';
 
-describe.each(['uws', 'ws'] as const)('hostile and broken input over %s', (transport) => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer({ transport });
-  });
-  afterEach(async () => {
-    await server.stop();
-  });
+overTransports('hostile and broken input', (transport) => {
+  const server = serverPerTest(transport);
 
   it('answers malformed JSON, unknown types, wrong field types and frames before hello with error frames, and keeps serving', async () => {
-    const bystander = await connectVisitor(server);
+    const bystander = await connectVisitor(server());
     bystander.client.send({ type: 'start', form: {} });
     const bystanderConversation = (await bystander.client.next('conversation')).conversation.id;
 
-    const raw = await TestClient.connect(`${server.ws}/ws/visitor?room=GENERAL`);
+    const raw = await TestClient.connect(`${server().ws}/ws/visitor?room=GENERAL`);
     raw.send({ type: 'start', form: {} });
     expect(await raw.next('error')).toMatchObject({ code: ErrorCode.HELLO_REQUIRED });
     raw.send('{"type": "hello", ');
@@ -45,10 +39,10 @@ describe.each(['uws', 'ws'] as const)('hostile and broken input over %s', (trans
   });
 
   it("refuses frames about someone else's conversation without revealing anything", async () => {
-    const owner = await connectVisitor(server);
+    const owner = await connectVisitor(server());
     owner.client.send({ type: 'start', form: { name: 'Owner' } });
     const id = (await owner.client.next('conversation')).conversation.id;
-    const intruder = await connectVisitor(server);
+    const intruder = await connectVisitor(server());
     for (const frame of [
       { type: 'message', conversationId: id, clientId: 'i-1', text: 'hi' },
       { type: 'sync', conversationId: id, afterSeq: 0 },
@@ -60,7 +54,7 @@ describe.each(['uws', 'ws'] as const)('hostile and broken input over %s', (trans
       const error = await intruder.client.next('error');
       expect(error.code).toBe(ErrorCode.NOT_YOUR_CONVERSATION);
     }
-    const bob = await connectAgent(server, 'bob@test.parley', { status: 'TAKING_BREAK' });
+    const bob = await connectAgent(server(), 'bob@test.parley', { status: 'TAKING_BREAK' });
     bob.client.send({ type: 'message', conversationId: id, clientId: 'b-1', text: 'not accepted' });
     expect((await bob.client.next('error')).code).toBe(ErrorCode.NOT_YOUR_CONVERSATION);
     bob.client.send({ type: 'accept', conversationId: id });
@@ -70,8 +64,8 @@ describe.each(['uws', 'ws'] as const)('hostile and broken input over %s', (trans
   });
 
   it('closes a connection that sends an oversized frame with 1009, and no one else notices', async () => {
-    const bystander = await connectVisitor(server);
-    const big = await connectVisitor(server);
+    const bystander = await connectVisitor(server());
+    const big = await connectVisitor(server());
     big.client.send(JSON.stringify({ type: 'typing', conversationId: 'x'.repeat(70 * 1024), active: true }));
     expect((await big.client.closed).code).toBe(CloseCode.MESSAGE_TOO_BIG);
     bystander.client.send({ type: 'start', form: {} });
@@ -79,13 +73,13 @@ describe.each(['uws', 'ws'] as const)('hostile and broken input over %s', (trans
   });
 
   it('refuses an agent hello with an unknown token and closes with UNAUTHORIZED', async () => {
-    const client = await TestClient.connect(`${server.ws}/ws/agent`);
+    const client = await TestClient.connect(`${server().ws}/ws/agent`);
     client.send({ type: 'hello', token: 'made-up-token', client: 'browser' });
     expect((await client.closed).code).toBe(CloseCode.UNAUTHORIZED);
   });
 
   it('refuses an upgrade to an unknown room before the WebSocket opens', async () => {
-    expect(await TestClient.refusal(`${server.ws}/ws/visitor?room=NOPE`)).toBe(404);
-    expect(await TestClient.refusal(`${server.ws}/ws/nowhere`)).toBe(404);
+    expect(await TestClient.refusal(`${server().ws}/ws/visitor?room=NOPE`)).toBe(404);
+    expect(await TestClient.refusal(`${server().ws}/ws/nowhere`)).toBe(404);
   });
 });

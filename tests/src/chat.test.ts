@@ -1,24 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StatsDetails } from '@parley/shared';
-import { startTestServer, type TestServer } from './support/in-process-server.js';
+import { expect, it } from 'vitest';
+import { overTransports, serverPerTest } from './support/over-transports.js';
 import { connectAgent, connectVisitor } from './support/parties.js';
 import { STATS_KEY } from './support/test-config.js';
 
-describe.each(['uws', 'ws'] as const)('a chat end to end over %s', (transport) => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer({ transport, store: 'embedded' });
-  });
-  afterEach(async () => {
-    await server.stop();
-  });
+overTransports('a chat end to end', (transport) => {
+  const server = serverPerTest(transport, { store: 'embedded' });
 
   it('a visitor starts, two agents are offered it, one accepts, they talk, the visitor hangs up', async () => {
-    const alice = await connectAgent(server, 'alice@test.parley');
-    const bob = await connectAgent(server, 'bob@test.parley');
+    const alice = await connectAgent(server(), 'alice@test.parley');
+    const bob = await connectAgent(server(), 'bob@test.parley');
     expect(alice.welcome).toMatchObject({ agent: { id: 'alice@test.parley', name: 'Alice' }, statuses: { browser: 'WAITING_NEW_CALL', mobile: null } });
 
-    const visitor = await connectVisitor(server);
+    const visitor = await connectVisitor(server());
     expect(visitor.welcome).toMatchObject({ room: { name: 'GENERAL', label: 'General' }, conversation: null });
     expect(visitor.welcome.token.length).toBeGreaterThanOrEqual(43);
     visitor.client.send({ type: 'start', form: { name: 'Dana <b>bold</b>', email: 'dana@example.com' } });
@@ -29,7 +23,12 @@ describe.each(['uws', 'ws'] as const)('a chat end to end over %s', (transport) =
 
     const offer = await alice.client.next('offer');
     await bob.client.next('offer');
-    expect(offer.offer).toMatchObject({ conversationId: id, room: 'GENERAL', visitor: { name: 'Dana <b>bold</b>' }, context: { url: 'https://shop.test/pricing' } });
+    expect(offer.offer).toMatchObject({
+      conversationId: id,
+      room: 'GENERAL',
+      visitor: { name: 'Dana <b>bold</b>' },
+      context: { url: 'https://shop.test/pricing' },
+    });
 
     bob.client.send({ type: 'accept', conversationId: id });
     expect((await bob.client.next('conversation')).conversation).toMatchObject({ id, status: 'active', servedFrom: 'browser' });
@@ -42,20 +41,29 @@ describe.each(['uws', 'ws'] as const)('a chat end to end over %s', (transport) =
     visitor.client.send({ type: 'message', conversationId: id, clientId: 'v-1', text: 'Hello, I have a question' });
     const ack = await visitor.client.next('ack');
     expect(ack).toMatchObject({ conversationId: id, clientId: 'v-1', seq: 2 });
-    expect((await bob.client.next('message', (f) => f.message.kind === 'text')).message).toMatchObject({ seq: 2, from: 'visitor', text: 'Hello, I have a question' });
+    expect((await bob.client.next('message', (f) => f.message.kind === 'text')).message).toMatchObject({
+      seq: 2,
+      from: 'visitor',
+      text: 'Hello, I have a question',
+    });
 
     bob.client.send({ type: 'typing', conversationId: id, active: true, draft: 'never shown to visitors' });
     expect(await visitor.client.next('typing')).toEqual({ type: 'typing', conversationId: id, active: true });
     bob.client.send({ type: 'message', conversationId: id, clientId: 'a-1', text: 'Sure, ask away' });
     expect(await bob.client.next('ack')).toMatchObject({ seq: 3 });
-    expect((await visitor.client.next('message', (f) => f.message.kind === 'text')).message).toMatchObject({ seq: 3, from: 'agent', name: 'Bob', text: 'Sure, ask away' });
+    expect((await visitor.client.next('message', (f) => f.message.kind === 'text')).message).toMatchObject({
+      seq: 3,
+      from: 'agent',
+      name: 'Bob',
+      text: 'Sure, ask away',
+    });
 
     visitor.client.send({ type: 'end', conversationId: id });
     expect((await bob.client.next('conversation')).conversation).toMatchObject({ status: 'ended', endedBy: 'visitor' });
     expect((await bob.client.next('status')).statuses.browser).toBe('REMOTE_CUSTOMER_HANGUP');
     expect((await visitor.client.next('conversation')).conversation).toMatchObject({ status: 'ended', endedBy: 'visitor' });
 
-    const details = StatsDetails.parse(await (await fetch(`${server.http}/api/rooms/GENERAL/stats/details?key=${STATS_KEY}`)).json());
+    const details = StatsDetails.parse(await (await fetch(`${server().http}/api/rooms/GENERAL/stats/details?key=${STATS_KEY}`)).json());
     expect(details.agStatDetails.find((d) => d.agentID === 'bob@test.parley')?.browserAgentStatus).toBe('REMOTE_CUSTOMER_HANGUP');
 
     visitor.client.send({ type: 'sync', conversationId: id, afterSeq: 0 });
@@ -70,8 +78,8 @@ describe.each(['uws', 'ws'] as const)('a chat end to end over %s', (transport) =
   });
 
   it('a visitor who reconnects mid-conversation resumes from their last sequence number and misses nothing', async () => {
-    const bob = await connectAgent(server, 'bob@test.parley');
-    const first = await connectVisitor(server);
+    const bob = await connectAgent(server(), 'bob@test.parley');
+    const first = await connectVisitor(server());
     first.client.send({ type: 'start', form: {} });
     const id = (await first.client.next('conversation')).conversation.id;
     await bob.client.next('offer');
@@ -88,7 +96,7 @@ describe.each(['uws', 'ws'] as const)('a chat end to end over %s', (transport) =
       await bob.client.next('ack');
     }
 
-    const again = await connectVisitor(server, 'GENERAL', first.token);
+    const again = await connectVisitor(server(), 'GENERAL', first.token);
     expect(again.welcome.visitorId).toBe(first.welcome.visitorId);
     expect(again.welcome.conversation).toMatchObject({ id, status: 'active', lastSeq: 5 });
     again.client.send({ type: 'sync', conversationId: id, afterSeq: lastSeen });
@@ -101,7 +109,7 @@ describe.each(['uws', 'ws'] as const)('a chat end to end over %s', (transport) =
   });
 
   it('the same client id sent twice is stored once and acknowledged twice with the same sequence number', async () => {
-    const visitor = await connectVisitor(server);
+    const visitor = await connectVisitor(server());
     visitor.client.send({ type: 'start', form: {} });
     const id = (await visitor.client.next('conversation')).conversation.id;
     const frame = { type: 'message', conversationId: id, clientId: 'retry-me', text: 'sent twice' };
@@ -110,7 +118,7 @@ describe.each(['uws', 'ws'] as const)('a chat end to end over %s', (transport) =
     const first = await visitor.client.next('ack');
     const second = await visitor.client.next('ack');
     expect(second.seq).toBe(first.seq);
-    const bob = await connectAgent(server, 'bob@test.parley');
+    const bob = await connectAgent(server(), 'bob@test.parley');
     await bob.client.next('offer');
     bob.client.send({ type: 'sync', conversationId: id, afterSeq: 0 });
     const history = await bob.client.next('history');
@@ -120,7 +128,7 @@ describe.each(['uws', 'ws'] as const)('a chat end to end over %s', (transport) =
   it('waiting visitors are told their place, and told again when someone ahead leaves or is served', async () => {
     const visitors = [];
     for (let i = 0; i < 3; i++) {
-      const visitor = await connectVisitor(server);
+      const visitor = await connectVisitor(server());
       visitor.client.send({ type: 'start', form: { name: `V${i}` } });
       const id = (await visitor.client.next('conversation')).conversation.id;
       expect((await visitor.client.next('queue')).position).toBe(i + 1);
@@ -129,7 +137,7 @@ describe.each(['uws', 'ws'] as const)('a chat end to end over %s', (transport) =
     visitors[0]!.client.send({ type: 'end', conversationId: visitors[0]!.id });
     expect((await visitors[1]!.client.next('queue')).position).toBe(1);
     expect((await visitors[2]!.client.next('queue')).position).toBe(2);
-    const bob = await connectAgent(server, 'bob@test.parley');
+    const bob = await connectAgent(server(), 'bob@test.parley');
     expect((await bob.client.next('offer')).offer.conversationId).toBe(visitors[1]!.id);
     bob.client.send({ type: 'accept', conversationId: visitors[1]!.id });
     expect((await visitors[2]!.client.next('queue')).position).toBe(1);
@@ -137,8 +145,8 @@ describe.each(['uws', 'ws'] as const)('a chat end to end over %s', (transport) =
   });
 
   it('a visitor with two tabs sees their own messages in the other tab, once', async () => {
-    const tab1 = await connectVisitor(server);
-    const tab2 = await connectVisitor(server, 'GENERAL', tab1.token);
+    const tab1 = await connectVisitor(server());
+    const tab2 = await connectVisitor(server(), 'GENERAL', tab1.token);
     tab1.client.send({ type: 'start', form: {} });
     const id = (await tab1.client.next('conversation')).conversation.id;
     expect((await tab2.client.next('conversation')).conversation.id).toBe(id);

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
 import { StatsDetails } from '@parley/shared';
-import { launchBrowser } from './support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
+import { launchBrowser } from './support/browser.js';
 import { chimes, connection, openConsole, PHONE, readyConsole, signInAs, statusShown } from './support/console-page.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 import { STATS_KEY } from './support/test-config.js';
-import { startVisitorChat, TINY_PNG, visitorSays, visitorUploads, type VisitorChat } from './support/visitor-chat.js';
+import { startVisitorChat, TINY_PNG, type VisitorChat, visitorSays, visitorUploads } from './support/visitor-chat.js';
 
 /*
  * Signing in and out, the phone layout as the mobile client, the keyboard shortcuts and the
@@ -32,7 +32,10 @@ describe('the agent console: sign-in, clients, keyboard and accessibility', () =
   it('refuses a wrong password or an unknown id with one plain message and nothing else', async () => {
     const { page, context } = await openConsole(browser, server.http, { bypassCSP: true });
     await expectAccessible(page, 'sign-in form');
-    for (const [id, password] of [['carol@test.parley', 'not-her-password'], ['nobody@test.parley', 'whatever']] as const) {
+    for (const [id, password] of [
+      ['carol@test.parley', 'not-her-password'],
+      ['nobody@test.parley', 'whatever'],
+    ] as const) {
       await page.getByLabel('Email').fill(id);
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -52,12 +55,17 @@ describe('the agent console: sign-in, clients, keyboard and accessibility', () =
     expect(await phone.page.locator('.presence-client').textContent()).toBe('Status on mobile:');
     expect(await statusShown(phone.page)).toBe('TAKING_BREAK');
     await desktop.page.getByText('On mobile: On a break').waitFor();
-    expect((await details()).agStatDetails.find((d) => d.agentID === 'bob@test.parley')).toMatchObject({ browserAgentStatus: 'WAITING_NEW_CALL', mobileAppAgentStatus: 'TAKING_BREAK' });
+    expect((await details()).agStatDetails.find((d) => d.agentID === 'bob@test.parley')).toMatchObject({
+      browserAgentStatus: 'WAITING_NEW_CALL',
+      mobileAppAgentStatus: 'TAKING_BREAK',
+    });
 
     await desktop.page.getByRole('button', { name: 'Break', exact: true }).click();
     await phone.page.getByRole('button', { name: 'Ready', exact: true }).click();
     await expect.poll(() => statusShown(phone.page)).toBe('WAITING_NEW_CALL');
-    await expect.poll(async () => (await details()).agStatDetails.find((d) => d.agentID === 'bob@test.parley')).toMatchObject({ browserAgentStatus: 'TAKING_BREAK', mobileAppAgentStatus: 'WAITING_NEW_CALL' });
+    await expect
+      .poll(async () => (await details()).agStatDetails.find((d) => d.agentID === 'bob@test.parley'))
+      .toMatchObject({ browserAgentStatus: 'TAKING_BREAK', mobileAppAgentStatus: 'WAITING_NEW_CALL' });
 
     // With no browser agent free, the mobile client is offered the chat (the room includes mobile staff).
     const visitor = await startVisitorChat(server, { form: { name: 'Pat' } });
@@ -141,7 +149,7 @@ describe('the agent console: sign-in, clients, keyboard and accessibility', () =
     const first = await readyConsole(browser, server.http, 'carol@test.parley');
     const second = await first.context.newPage();
     await second.goto('/agent/');
-    await connection(second, 'open');
+    await connection(second, 'ready');
     expect((await details('SALES')).agStatDetails.map((d) => d.agentID)).toContain('carol@test.parley');
 
     await first.page.getByRole('button', { name: 'Sign out' }).click();
@@ -173,7 +181,7 @@ describe('the agent console: sign-in, clients, keyboard and accessibility', () =
     await page.waitForFunction(() => !(document.querySelector('button[type=submit]') as HTMLButtonElement).disabled, undefined, { timeout: 20_000 });
     expect(await page.getByRole('alert').textContent()).toBe('');
     await signIn.click();
-    await connection(page, 'open');
+    await connection(page, 'ready');
     await context.close();
   });
 });

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { StatsDetails } from '@parley/shared';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { chimes, connection, readyConsole, shownMessages, statusShown, type ConsolePage } from './support/console-page.js';
+import { type ConsolePage, chimes, connection, readyConsole, shownMessages, statusShown } from './support/console-page.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 import { stepsOfOneStory } from './support/story.js';
 import { STATS_KEY } from './support/test-config.js';
-import { startVisitorChat, TINY_PNG, visitorSays, visitorUploads, type VisitorChat } from './support/visitor-chat.js';
+import { startVisitorChat, TINY_PNG, type VisitorChat, visitorSays, visitorUploads } from './support/visitor-chat.js';
 
 /*
  * The issue's "done when", in one story on the real server and Chromium: two agents sign in, a
@@ -45,7 +45,13 @@ describe('the agent console, end to end', () => {
 
     dana = await startVisitorChat(server, {
       form: { name: 'Dana Scully', email: 'dana@example.com', order: 'A-1042' },
-      context: { url: 'https://shop.test/checkout?step=2', title: 'Checkout', referrer: 'https://search.test/?q=shoes', timeZone: 'Europe/Paris', language: 'fr-FR' },
+      context: {
+        url: 'https://shop.test/checkout?step=2',
+        title: 'Checkout',
+        referrer: 'https://search.test/?q=shoes',
+        timeZone: 'Europe/Paris',
+        language: 'fr-FR',
+      },
       headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36' },
     });
     for (const { page } of [alice, bob]) {
@@ -73,7 +79,16 @@ describe('the agent console, end to end', () => {
     const context = alice.page.getByRole('complementary', { name: 'Visitor details' });
     await expect.poll(() => context.textContent()).toContain('None: this is the first.');
     const facts = await context.textContent();
-    for (const shown of ['dana@example.com', 'A-1042', 'Checkout', 'https://shop.test/checkout?step=2', 'https://search.test/?q=shoes', 'Chrome 131 on Windows', 'fr-FR', '(Europe/Paris)']) {
+    for (const shown of [
+      'dana@example.com',
+      'A-1042',
+      'Checkout',
+      'https://shop.test/checkout?step=2',
+      'https://search.test/?q=shoes',
+      'Chrome 131 on Windows',
+      'fr-FR',
+      '(Europe/Paris)',
+    ]) {
       expect(facts).toContain(shown);
     }
   });
@@ -95,7 +110,10 @@ describe('the agent console, end to end', () => {
     expect(reply.message).toMatchObject({ text: 'Let me check', name: 'Alice' });
     await page.locator('.message.from-agent:not(.pending) .message-text', { hasText: 'Let me check' }).waitFor();
 
-    await page.getByLabel('Attach a file', { exact: true }).and(page.locator('input[type=file]')).setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await page
+      .getByLabel('Attach a file', { exact: true })
+      .and(page.locator('input[type=file]'))
+      .setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: TINY_PNG });
     const file = await dana.client.next('message', (f) => f.message.kind === 'file');
     expect(file.message).toMatchObject({ from: 'agent', file: { name: 'label.png', kind: 'png' } });
 
@@ -123,7 +141,7 @@ describe('the agent console, end to end', () => {
     await bob.page.locator('.queue[data-room="GENERAL"] .queue-name', { hasText: 'Eve' }).waitFor();
 
     await context.setOffline(false);
-    await connection(page, 'open');
+    await connection(page, 'ready');
     await page.locator('.message:not(.pending) .message-text', { hasText: 'Sorry, my connection dropped' }).waitFor();
     await page.locator('.message-text', { hasText: 'Hello?' }).waitFor();
     await page.locator('.queue[data-room="GENERAL"] .queue-name', { hasText: 'Eve' }).waitFor();

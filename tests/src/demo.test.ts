@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENTS, DEMO_PASSWORD } from '../../demo/src/demo-credentials.js';
-import { startParley, type RunningParley } from '../../server/src/app.js';
+import { DEMO_ADMIN, DEMO_AGENTS, DEMO_PASSWORD } from '../../demo/src/demo-credentials.js';
+import { type RunningParley, startParley } from '../../server/src/app.js';
 import { loadServerConfig } from '../../server/src/config/load-config.js';
 import { openEmbeddedStore } from '../../server/src/store/embedded-store.js';
 
@@ -22,6 +22,16 @@ describe('the demo configuration', () => {
       });
       expect(response.status, id).toBe(201);
     }
+  });
+
+  it('lets the demo admin sign in to the admin API, and needs no setup link', async () => {
+    const response = await fetch(`http://127.0.0.1:${server.port}/api/admin/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: DEMO_ADMIN, password: DEMO_PASSWORD }),
+    });
+    expect(response.status).toBe(201);
+    expect(server.setupUrl).toBeNull();
   });
 
   it('has two rooms with statistics', async () => {

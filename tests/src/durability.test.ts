@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '@parley/shared';
+import { afterEach, expect, it } from 'vitest';
+import { overTransports } from './support/over-transports.js';
 import { connectAgent, connectVisitor } from './support/parties.js';
-import { serverFolder, spawnServer, type SpawnedServer } from './support/spawned-server.js';
+import { type SpawnedServer, serverFolder, spawnServer } from './support/spawned-server.js';
 
-describe.each(['uws', 'ws'] as const)('durability over %s', (transport) => {
+overTransports('durability', (transport) => {
   const running: SpawnedServer[] = [];
   afterEach(() => {
     for (const server of running) server.process.kill('SIGKILL');

@@ -1,14 +1,14 @@
+import { ConfigFile } from '@parley/shared/settings';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../../demo/src/demo-site.js';
-import { ConfigFile } from '../../server/src/config/config-file.js';
+import { type DemoSite, startDemoSite } from '../../demo/src/demo-site.js';
 import { axeViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
 import { openConsole, signInAs } from './support/console-page.js';
 import { EMAIL_FROM } from './support/email-rooms.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 import { connectAgent } from './support/parties.js';
-import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
+import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
 import { stepsOfOneStory } from './support/story.js';
 import { STATS_KEY, TEST_PASSWORD_HASH } from './support/test-config.js';
 import { axeCheck, launcherOf, messageLines } from './support/widget-page.js';
@@ -134,7 +134,10 @@ describe('email in the widget and the console', () => {
 
     await expect.poll(() => sink.to('dana@example.com').length).toBe(1);
     const [transcript] = sink.to('dana@example.com');
-    const lines = transcript!.text!.split('\n').filter((line) => line.startsWith('[')).map((line) => line.replace(/^\[[^\]]+\] /, ''));
+    const lines = transcript!
+      .text!.split('\n')
+      .filter((line) => line.startsWith('['))
+      .map((line) => line.replace(/^\[[^\]]+\] /, ''));
     expect(lines).toEqual(['Bob joined the chat.', 'Bob: Hi Dana, how can I help?', 'Dana: Just checking the transcript.', 'Bob ended the chat.']);
     agent.client.close();
     await page.context().close();

@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emailRooms, EMAIL_FROM } from './support/email-rooms.js';
+import { EMAIL_FROM, emailRooms } from './support/email-rooms.js';
 import { connectAgent, connectVisitor } from './support/parties.js';
-import { spawnServer, type SpawnedServer } from './support/spawned-server.js';
-import { freePort, startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
+import { freePort, type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
+import { type SpawnedServer, spawnServer } from './support/spawned-server.js';
 
 type LogLine = { msg?: string; pending?: number; held?: number; reason?: string };
 
@@ -35,7 +35,12 @@ describe('the email outbox across kill -9', () => {
     const configPath = join(folder, 'parley.config.json');
     writeFileSync(configPath, JSON.stringify(emailRooms));
     const port = await freePort();
-    const options = { transport: 'uws' as const, dataDir: join(folder, 'data'), configPath, env: { SMTP_URL: `smtp://127.0.0.1:${port}`, EMAIL_FROM, EMAIL_RETRY_SECONDS: '1' } };
+    const options = {
+      transport: 'uws' as const,
+      dataDir: join(folder, 'data'),
+      configPath,
+      env: { SMTP_URL: `smtp://127.0.0.1:${port}`, EMAIL_FROM, EMAIL_RETRY_SECONDS: '1' },
+    };
 
     const first = await spawnServer(options);
     running.push(first);
@@ -81,6 +86,11 @@ describe('the email outbox across kill -9', () => {
       'wendy@example.com',
     ]);
     expect(new Set(sink.mails.map((mail) => mail.header('message-id'))).size).toBe(9);
-    expect(sink.to('sales@acme.test').map((mail) => mail.header('subject')).sort()).toEqual(['Message from Visitor 1 (Shop help)', 'Message from Visitor 2 (Shop help)']);
+    expect(
+      sink
+        .to('sales@acme.test')
+        .map((mail) => mail.header('subject'))
+        .sort(),
+    ).toEqual(['Message from Visitor 1 (Shop help)', 'Message from Visitor 2 (Shop help)']);
   });
 });

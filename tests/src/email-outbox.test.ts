@@ -1,13 +1,13 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../server/src/core/fake-clock.js';
 import { composeMail } from '../../server/src/email/compose-mail.js';
+import { MailOutbox } from '../../server/src/email/mail-outbox.js';
 import { createSmtpTransport } from '../../server/src/email/mail-transport.js';
-import { Outbox } from '../../server/src/email/outbox.js';
-import { FakeClock } from '../../server/src/hub/fake-clock.js';
 import { openEmbeddedStore } from '../../server/src/store/embedded-store.js';
 import type { Store } from '../../server/src/store/store.js';
-import { emailRooms, EMAIL_FROM } from './support/email-rooms.js';
-import { freePort, startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
+import { EMAIL_FROM, emailRooms } from './support/email-rooms.js';
+import { freePort, type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
 
 type LogLine = { level: number; msg: string; email?: string; reason?: string; retryInMs?: number };
 
@@ -20,7 +20,7 @@ const GIVE_UP_MS = 60 * 60 * 1000;
  */
 describe('the outbox', () => {
   const sinks: SmtpSink[] = [];
-  let outbox: Outbox | null = null;
+  let outbox: MailOutbox | null = null;
   afterEach(async () => {
     await outbox?.stop();
     for (const sink of sinks.splice(0)) await sink.close();
@@ -31,11 +31,21 @@ describe('the outbox', () => {
     const logs: LogLine[] = [];
     const log = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
     const store: Store = await openEmbeddedStore();
-    outbox = new Outbox({ store: store.outbox, transport: createSmtpTransport(`smtp://127.0.0.1:${port}`), clock, log, retryMs: RETRY_MS, giveUpMs: GIVE_UP_MS });
+    outbox = new MailOutbox({
+      store: store.outbox,
+      transport: createSmtpTransport(`smtp://127.0.0.1:${port}`),
+      clock,
+      log,
+      retryMs: RETRY_MS,
+      giveUpMs: GIVE_UP_MS,
+    });
     await outbox.start();
-    const settings = { enabled: true, from: EMAIL_FROM, publicUrl: 'http://chat.test', publicProfile: undefined, linkMs: 0 };
+    const settings = { enabled: true, from: EMAIL_FROM, publicUrl: 'http://chat.test', publicProfile: () => ({}), linkMs: 0 };
     const mail = (id: string, to: string) =>
-      composeMail({ clock, settings }, { id, kind: 'lead', room: emailRooms.rooms[0]!, to, content: { subject: `Lead ${id}`, text: `Text of ${id}`, html: null } });
+      composeMail(
+        { clock, settings },
+        { id, kind: 'lead', room: emailRooms.rooms[0]!, to, content: { subject: `Lead ${id}`, text: `Text of ${id}`, html: null } },
+      );
     const logged = (message: string) => logs.filter((line) => line.msg === message);
     return { clock, logs, logged, store, mail, outbox };
   }
@@ -55,7 +65,11 @@ describe('the outbox', () => {
     expect(logged('outbox: the mail server is unreachable; sending waits')).toHaveLength(3);
     clock.advance(1);
     await expect.poll(() => logged('outbox: the mail server is unreachable; sending waits').length).toBe(6);
-    expect(logged('outbox: the mail server is unreachable; sending waits').slice(3).every((line) => line.retryInMs === 2 * RETRY_MS)).toBe(true);
+    expect(
+      logged('outbox: the mail server is unreachable; sending waits')
+        .slice(3)
+        .every((line) => line.retryInMs === 2 * RETRY_MS),
+    ).toBe(true);
 
     const sink = await startSmtpSink({ port });
     sinks.push(sink);
@@ -70,7 +84,11 @@ describe('the outbox', () => {
   it('tries an email the server puts off (4xx) again later, and gives up one it refuses (5xx), saying why', async () => {
     const sink = await startSmtpSink({
       recipients: (address) =>
-        address.startsWith('later@') ? { code: 451, message: 'Mailbox busy, try later' } : address.startsWith('never@') ? { code: 550, message: 'No such user here' } : null,
+        address.startsWith('later@')
+          ? { code: 451, message: 'Mailbox busy, try later' }
+          : address.startsWith('never@')
+            ? { code: 550, message: 'No such user here' }
+            : null,
     });
     sinks.push(sink);
     const { clock, logs, logged, store, mail, outbox } = await setUp(sink.port);
@@ -90,7 +108,11 @@ describe('the outbox', () => {
     // Still refused an hour later: given up, as an error with the reason.
     clock.advance(GIVE_UP_MS);
     await expect.poll(() => logged('outbox: an email could not be sent in time; giving it up').length).toBe(1);
-    expect(logged('outbox: an email could not be sent in time; giving it up')[0]).toMatchObject({ level: 50, email: 'later', reason: expect.stringContaining('451') });
+    expect(logged('outbox: an email could not be sent in time; giving it up')[0]).toMatchObject({
+      level: 50,
+      email: 'later',
+      reason: expect.stringContaining('451'),
+    });
     expect(await store.outbox.unfinished()).toEqual([]);
   });
 });

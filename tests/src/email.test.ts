@@ -1,10 +1,10 @@
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailRooms, EMAIL_FROM, unsent } from './support/email-rooms.js';
+import { EMAIL_FROM, emailRooms, unsent } from './support/email-rooms.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 import { connectAgent, connectVisitor } from './support/parties.js';
 import { solidPng } from './support/png.js';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from './support/smtp-sink.js';
+import { type ReceivedMail, type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
 
 /**
  * Email end to end: a real Parley (in this process) sending through a real SMTP server on
@@ -100,7 +100,14 @@ describe('email through a real SMTP server', () => {
     // HTML: the same, with every name and text escaped, in the same order.
     const html = mail!.html!;
     expect(html).not.toMatch(/<script|<b>|<Ops>|<1>/);
-    const inOrder = ['Alice &lt;Ops&gt; &amp; &quot;Co&quot; joined the chat.', 'Dana &lt;b&gt;Rider&lt;/b&gt;</strong>: Hello &lt;script&gt;alert(1)&lt;/script&gt;', 'Hi Dana &amp; welcome', 'brakes &lt;1&gt;.png</a>', 'Line one<br>Line two', 'The visitor ended the chat.'];
+    const inOrder = [
+      'Alice &lt;Ops&gt; &amp; &quot;Co&quot; joined the chat.',
+      'Dana &lt;b&gt;Rider&lt;/b&gt;</strong>: Hello &lt;script&gt;alert(1)&lt;/script&gt;',
+      'Hi Dana &amp; welcome',
+      'brakes &lt;1&gt;.png</a>',
+      'Line one<br>Line two',
+      'The visitor ended the chat.',
+    ];
     const positions = inOrder.map((part) => html.indexOf(part));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
@@ -132,7 +139,10 @@ describe('email through a real SMTP server', () => {
     visitor.client.send({ type: 'end', conversationId: id });
     await visitor.client.next('conversation', (f) => f.conversation.status === 'ended');
     visitor.client.send({ type: 'emailTranscript', clientId: 'no-agent', conversationId: id, email: 'early@example.com' });
-    expect(await visitor.client.next('error', (f) => f.ref === 'no-agent')).toMatchObject({ code: 'EMAIL_UNAVAILABLE', message: expect.stringContaining('nobody answered') });
+    expect(await visitor.client.next('error', (f) => f.ref === 'no-agent')).toMatchObject({
+      code: 'EMAIL_UNAVAILABLE',
+      message: expect.stringContaining('nobody answered'),
+    });
     const other = await connectVisitor(server);
     other.client.send({ type: 'emailTranscript', clientId: 'not-mine', conversationId: id, email: 'thief@example.com' });
     expect(await other.client.next('error', (f) => f.ref === 'not-mine')).toMatchObject({ code: 'NOT_YOUR_CONVERSATION' });
@@ -201,7 +211,12 @@ describe('email through a real SMTP server', () => {
     expect(sent.map((m) => m.envelope.to[0]).sort()).toEqual(['boss@acme.test', 'crm@dealer.test', 'mallory@example.com', 'sales@acme.test']);
     for (const mail of sent) {
       expect(mail.envelope.to).toHaveLength(1);
-      expect(mail.headerLines.filter((line) => /^(bcc|cc|to|subject):/i.test(line)).map((line) => line.split(':')[0]!.toLowerCase()).sort()).toEqual(['subject', 'to']);
+      expect(
+        mail.headerLines
+          .filter((line) => /^(bcc|cc|to|subject):/i.test(line))
+          .map((line) => line.split(':')[0]!.toLowerCase())
+          .sort(),
+      ).toEqual(['subject', 'to']);
       expect(mail.headerLines.some((line) => /^bcc:/i.test(line))).toBe(false);
     }
     expect(sink.to('sales@acme.test').at(-1)!.header('subject')).toBe('Message from Mallory Bcc: victim@evil.test Subject: you won (Shop help)');
@@ -218,7 +233,10 @@ describe('email through a real SMTP server', () => {
     }
     const fourth = await connectVisitor(server);
     fourth.client.send({ type: 'leaveMessage', clientId: 'victim-4', name: 'Spam', email: 'target@example.com', message: 'buy now' });
-    expect(await fourth.client.next('error', (f) => f.ref === 'victim-4')).toMatchObject({ code: 'EMAIL_RATE_LIMITED', message: expect.stringMatching(/This address .* try again in \d+ minutes/) });
+    expect(await fourth.client.next('error', (f) => f.ref === 'victim-4')).toMatchObject({
+      code: 'EMAIL_RATE_LIMITED',
+      message: expect.stringMatching(/This address .* try again in \d+ minutes/),
+    });
 
     // One visitor may ask for five emails an hour, whatever the addresses.
     const busy = await connectVisitor(server);
@@ -227,7 +245,10 @@ describe('email through a real SMTP server', () => {
       await busy.client.next('emailQueued', (f) => f.clientId === `busy-${n}`);
     }
     busy.client.send({ type: 'leaveMessage', clientId: 'busy-6', name: 'Busy', email: 'busy6@example.com', message: 'hello' });
-    expect(await busy.client.next('error', (f) => f.ref === 'busy-6')).toMatchObject({ code: 'EMAIL_RATE_LIMITED', message: expect.stringContaining('You have asked for several emails') });
+    expect(await busy.client.next('error', (f) => f.ref === 'busy-6')).toMatchObject({
+      code: 'EMAIL_RATE_LIMITED',
+      message: expect.stringContaining('You have asked for several emails'),
+    });
     expect(await mailsTo('target@example.com')).toHaveLength(3);
     expect(sink.to('busy6@example.com')).toHaveLength(0);
   });

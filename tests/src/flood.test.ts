@@ -1,17 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '@parley/shared';
-import { startTestServer, type TestServer } from './support/in-process-server.js';
+import { expect, it } from 'vitest';
+import { overTransports, serversPerTest } from './support/over-transports.js';
 import { connectVisitor } from './support/parties.js';
 import { TestClient } from './support/test-client.js';
 
-describe.each(['uws', 'ws'] as const)('flood control over %s', (transport) => {
-  let server: TestServer;
-  afterEach(async () => {
-    await server.stop();
-  });
+overTransports('flood control', (transport) => {
+  const startServer = serversPerTest(transport);
 
   it('lets a burst through, slows the rest down, then closes a connection that keeps flooding', async () => {
-    server = await startTestServer({ transport, env: { RATE_MESSAGES_PER_SECOND: '20', RATE_MESSAGES_BURST: '5' } });
+    const server = await startServer({ env: { RATE_MESSAGES_PER_SECOND: '20', RATE_MESSAGES_BURST: '5' } });
     const visitor = await connectVisitor(server);
     visitor.client.send({ type: 'start', form: {} });
     const id = (await visitor.client.next('conversation')).conversation.id;
@@ -30,7 +27,7 @@ describe.each(['uws', 'ws'] as const)('flood control over %s', (transport) => {
   });
 
   it('drops typing events over the limit and closes a connection that keeps sending them', async () => {
-    server = await startTestServer({ transport, env: { RATE_TYPING_PER_SECOND: '5', RATE_TYPING_BURST: '5' } });
+    const server = await startServer({ env: { RATE_TYPING_PER_SECOND: '5', RATE_TYPING_BURST: '5' } });
     const visitor = await connectVisitor(server);
     visitor.client.send({ type: 'start', form: {} });
     const id = (await visitor.client.next('conversation')).conversation.id;
@@ -39,7 +36,7 @@ describe.each(['uws', 'ws'] as const)('flood control over %s', (transport) => {
   });
 
   it('refuses new connections from an address that opens too many', async () => {
-    server = await startTestServer({ transport, env: { RATE_CONNECTIONS_PER_MINUTE: '1', RATE_CONNECTIONS_BURST: '3' } });
+    const server = await startServer({ env: { RATE_CONNECTIONS_PER_MINUTE: '1', RATE_CONNECTIONS_BURST: '3' } });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push(await TestClient.refusal(`${server.ws}/ws/visitor?room=GENERAL`));
     expect(statuses).toEqual([101, 101, 101, 429, 429]);

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeClock } from '../../server/src/hub/fake-clock.js';
-import { hashToken } from '../../server/src/random-id.js';
-import { startTestServer, type TestServer } from './support/in-process-server.js';
+import { afterEach, expect, it, vi } from 'vitest';
+import { FakeClock } from '../../server/src/core/fake-clock.js';
+import { hashToken } from '../../server/src/core/random-id.js';
+import { overTransports, serversPerTest } from './support/over-transports.js';
 import { connectAgent, connectVisitor } from './support/parties.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -13,11 +13,10 @@ const DAY = 24 * 3600 * 1000;
  * Visitor sessions over real sockets, on a server whose clock the test moves: days pass in
  * milliseconds, and the hourly session sweep runs as they pass.
  */
-describe.each(['uws', 'ws'] as const)('visitor session expiry over %s', (transport) => {
-  const servers: TestServer[] = [];
+overTransports('visitor session expiry', (transport) => {
+  const startServer = serversPerTest(transport);
   const folders: string[] = [];
-  afterEach(async () => {
-    for (const server of servers.splice(0)) await server.stop();
+  afterEach(() => {
     for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
   });
 
@@ -25,11 +24,7 @@ describe.each(['uws', 'ws'] as const)('visitor session expiry over %s', (transpo
     const dataDir = mkdtempSync(join(tmpdir(), 'parley-expiry-'));
     folders.push(dataDir);
     const clock = new FakeClock(Date.now());
-    const start = async () => {
-      const server = await startTestServer({ transport, store: 'embedded', dataDir, clock, env: { VISITOR_SESSION_DAYS: '3' } });
-      servers.push(server);
-      return server;
-    };
+    const start = () => startServer({ store: 'embedded', dataDir, clock, env: { VISITOR_SESSION_DAYS: '3' } });
     let server = await start();
 
     // The idle visitor chats once, with an agent, then never comes back.
@@ -73,7 +68,6 @@ describe.each(['uws', 'ws'] as const)('visitor session expiry over %s', (transpo
     const journal = readFileSync(join(dataDir, 'journal.jsonl'), 'utf8');
     expect(journal).toContain(JSON.stringify({ t: 'unsess', h: hashToken(idle.token) }));
     await server.stop();
-    servers.length = 0;
     server = await start();
     const afterRestart = await connectVisitor(server, 'GENERAL', idle.token);
     expect(afterRestart.welcome.visitorId).not.toBe(idle.welcome.visitorId);

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serverFolder, spawnServer, type SpawnedServer } from './support/spawned-server.js';
+import { type SpawnedServer, serverFolder, spawnServer } from './support/spawned-server.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

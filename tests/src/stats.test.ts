@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StatsDetails, StatsError, StatsSummary } from '@parley/shared';
-import { startTestServer, type TestServer } from './support/in-process-server.js';
+import { expect, it } from 'vitest';
+import { overTransports, serverPerTest } from './support/over-transports.js';
 import { connectAgent, connectVisitor } from './support/parties.js';
 import { STATS_KEY } from './support/test-config.js';
 
@@ -21,26 +21,20 @@ async function until(url: string, check: (body: any) => boolean) {
   throw new Error(`${url} never showed the expected figures: ${JSON.stringify((await get(url)).body)}`);
 }
 
-describe.each(['uws', 'ws'] as const)('statistics endpoints over %s', (transport) => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer({ transport });
-  });
-  afterEach(async () => {
-    await server.stop();
-  });
+overTransports('statistics endpoints', (transport) => {
+  const server = serverPerTest(transport);
 
-  it("match the seed's shape key for key, with agents in several statuses, and follow changes", async () => {
-    const alice = await connectAgent(server, 'alice@test.parley');
-    await connectAgent(server, 'bob@test.parley', { status: 'TAKING_BREAK' });
-    await connectAgent(server, 'bob@test.parley', { client: 'mobile', status: 'WAITING_NEW_CALL' });
-    const visitor = await connectVisitor(server);
+  it('match the documented shape key for key, with agents in several statuses, and follow changes', async () => {
+    const alice = await connectAgent(server(), 'alice@test.parley');
+    await connectAgent(server(), 'bob@test.parley', { status: 'TAKING_BREAK' });
+    await connectAgent(server(), 'bob@test.parley', { client: 'mobile', status: 'WAITING_NEW_CALL' });
+    const visitor = await connectVisitor(server());
     visitor.client.send({ type: 'start', form: {} });
     const offer = await alice.client.next('offer');
     alice.client.send({ type: 'accept', conversationId: offer.offer.conversationId });
     await alice.client.next('conversation');
 
-    const summaryUrl = `${server.http}/api/rooms/GENERAL/stats`;
+    const summaryUrl = `${server().http}/api/rooms/GENERAL/stats`;
     const summary = await get(summaryUrl);
     expect(summary.status).toBe(200);
     expect(summary.headers.get('access-control-allow-origin')).toBe('*');
@@ -69,10 +63,13 @@ describe.each(['uws', 'ws'] as const)('statistics endpoints over %s', (transport
 
     // The visitor hangs up: Alice moves to REMOTE_CUSTOMER_HANGUP, then back to ready when she says so.
     visitor.client.send({ type: 'end', conversationId: offer.offer.conversationId });
-    await until(summaryUrl, (b) => b.agStatSummary.browserAgentStatus.REMOTE_CUSTOMER_HANGUP === 1 && b.agStatSummary.browserAgentStatus.SERVING_CUSTOMER === 0);
+    await until(
+      summaryUrl,
+      (b) => b.agStatSummary.browserAgentStatus.REMOTE_CUSTOMER_HANGUP === 1 && b.agStatSummary.browserAgentStatus.SERVING_CUSTOMER === 0,
+    );
     alice.client.send({ type: 'status', status: 'WAITING_NEW_CALL' });
     await until(summaryUrl, (b) => b.agStatSummary.browserAgentStatus.WAITING_NEW_CALL === 1);
-    const sales = await get(`${server.http}/api/rooms/SALES/stats`);
+    const sales = await get(`${server().http}/api/rooms/SALES/stats`);
     expect(sales.body).toMatchObject({ chatRoom: 'SALES', totalAgentLogon: 1, agStatSummary: { browserAgentStatus: { WAITING_NEW_CALL: 1 } } });
   });
 
@@ -83,19 +80,21 @@ describe.each(['uws', 'ws'] as const)('statistics endpoints over %s', (transport
       ['/api/rooms/NOWHERE/stats', 404],
       ['/api/rooms/NOWHERE/stats/details?key=x', 404],
     ] as const) {
-      const answer = await get(`${server.http}${url}`);
+      const answer = await get(`${server().http}${url}`);
       expect(answer.status).toBe(status);
       expect(StatsError.parse(answer.body).result).toBe('ERROR');
       expect(answer.headers.get('access-control-allow-origin')).toBe('*');
     }
-    const preflight = await fetch(`${server.http}/api/rooms/GENERAL/stats`, { method: 'OPTIONS' });
+    const preflight = await fetch(`${server().http}/api/rooms/GENERAL/stats`, { method: 'OPTIONS' });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('GET');
   });
 
-  it('serves /healthz', async () => {
-    const health = await get(`${server.http}/healthz`);
+  it('serves /healthz and /readyz', async () => {
+    const health = await get(`${server().http}/healthz`);
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: 'ok', transport });
+    const ready = await get(`${server().http}/readyz`);
+    expect(ready).toMatchObject({ status: 200, body: { ready: true } });
   });
 });

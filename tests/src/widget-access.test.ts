@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../../demo/src/demo-site.js';
+import { type DemoSite, startDemoSite } from '../../demo/src/demo-site.js';
 import { launchBrowser } from './support/browser.js';
+import { type HostPages, startHostPages } from './support/host-pages.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
-import { startHostPages, type HostPages } from './support/host-pages.js';
 import { connectAgent } from './support/parties.js';
 import { widgetRooms } from './support/widget-rooms.js';
 
@@ -37,7 +37,7 @@ function socketFromPage(page: Page, url: string): Promise<string> {
 }
 
 /**
- * Who may show the widget and when: whitelisted domains (seed 000), availability rules pushed to
+ * Who may show the widget and when: whitelisted domains, availability rules pushed to
  * open pages, and Parley's own hosted chat pages.
  */
 describe('where and when the widget shows', () => {
@@ -87,9 +87,7 @@ describe('where and when the widget shows', () => {
     page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations++);
     // The app loads when the browser is idle and listens; the server says "unavailable" first.
     const heardUnavailable = new Promise<void>((resolve) =>
-      page.on('websocket', (socket) =>
-        socket.on('framereceived', (frame) => frame.payload === '{"type":"availability","available":false}' && resolve()),
-      ),
+      page.on('websocket', (socket) => socket.on('framereceived', (frame) => frame.payload === '{"type":"availability","available":false}' && resolve())),
     );
     await page.goto(`http://localhost:${pages.port}/staffed`);
     const launcher = page.locator('parley-widget .launcher');

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WidgetSettings } from '@parley/shared';
-import { startTestServer, type TestServer } from './support/in-process-server.js';
+import { expect, it } from 'vitest';
+import { overTransports, serverPerTest } from './support/over-transports.js';
 import { connectAgent } from './support/parties.js';
 import { TestClient } from './support/test-client.js';
 import { widgetRooms } from './support/widget-rooms.js';
 
 /** What the widget's server side promises, over real sockets on both transports. */
-describe.each(['uws', 'ws'] as const)('the widget API over %s', (transport) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ transport, file: widgetRooms });
-  });
-  afterAll(() => server.stop());
+overTransports('the widget API', (transport) => {
+  const server = serverPerTest(transport, { file: widgetRooms }, 'suite');
 
-  const settings = (room: string, headers: Record<string, string> = {}) => fetch(`${server.http}/api/rooms/${room}/widget`, { headers });
+  const settings = (room: string, headers: Record<string, string> = {}) => fetch(`${server().http}/api/rooms/${room}/widget`, { headers });
 
   it('serves a room’s public settings to allowed pages, with CORS for their origin only and nothing secret', async () => {
     const response = await settings('GENERAL', { origin: 'http://localhost:3000' });
@@ -42,14 +38,14 @@ describe.each(['uws', 'ws'] as const)('the widget API over %s', (transport) => {
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     expect((await settings('GENERAL')).status).toBe(403);
-    expect((await settings('GENERAL', { origin: server.http })).status).toBe(200);
+    expect((await settings('GENERAL', { origin: server().http })).status).toBe(200);
     expect((await settings('NOPE', { origin: 'http://localhost:3000' })).status).toBe(404);
-    expect(await TestClient.refusal(`${server.ws}/ws/visitor?room=GENERAL`, { origin: 'http://127.0.0.1:3000' })).toBe(403);
-    expect(await TestClient.refusal(`${server.ws}/ws/visitor?room=GENERAL`, { origin: server.http })).toBe(101);
+    expect(await TestClient.refusal(`${server().ws}/ws/visitor?room=GENERAL`, { origin: 'http://127.0.0.1:3000' })).toBe(403);
+    expect(await TestClient.refusal(`${server().ws}/ws/visitor?room=GENERAL`, { origin: server().http })).toBe(101);
   });
 
   it('pushes availability to pages that have not said hello, and refuses to start while unavailable', async () => {
-    const page = await TestClient.connect(`${server.ws}/ws/visitor?room=STAFFED`);
+    const page = await TestClient.connect(`${server().ws}/ws/visitor?room=STAFFED`);
     expect(await page.next('availability')).toMatchObject({ available: false });
     expect((await (await settings('STAFFED')).json()).available).toBe(false);
 
@@ -58,7 +54,7 @@ describe.each(['uws', 'ws'] as const)('the widget API over %s', (transport) => {
     page.send({ type: 'start', form: {} });
     expect(await page.next('error')).toMatchObject({ code: 'ROOM_UNAVAILABLE' });
 
-    const agent = await connectAgent(server, 'bob@test.parley');
+    const agent = await connectAgent(server(), 'bob@test.parley');
     expect(await page.next('availability')).toMatchObject({ available: true });
     page.send({ type: 'start', form: { name: '  Zoé  ' } });
     expect((await page.next('conversation')).conversation.status).toBe('waiting');
@@ -71,7 +67,7 @@ describe.each(['uws', 'ws'] as const)('the widget API over %s', (transport) => {
   });
 
   it('checks the welcome form with the widget’s rules and says what is wrong', async () => {
-    const page = await TestClient.connect(`${server.ws}/ws/visitor?room=GENERAL`, { origin: 'http://localhost:3000' });
+    const page = await TestClient.connect(`${server().ws}/ws/visitor?room=GENERAL`, { origin: 'http://localhost:3000' });
     page.send({ type: 'hello' });
     await page.next('welcome');
     page.send({ type: 'start', form: { name: 'Ann', email: 'ann@', terms: false, sneaky: 'x' } });
@@ -86,15 +82,15 @@ describe.each(['uws', 'ws'] as const)('the widget API over %s', (transport) => {
   });
 
   it('serves the hosted chat page for rooms and agents’ private rooms', async () => {
-    const room = await fetch(`${server.http}/chat/GENERAL`);
+    const room = await fetch(`${server().http}/chat/GENERAL`);
     expect(room.status).toBe(200);
     expect(room.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await room.text();
     expect(html).toContain('<script src="/widget.js" data-room="GENERAL" data-layout="page" async></script>');
     expect(html).toContain('<title>Shop help</title>');
-    const own = await fetch(`${server.http}/chat/AGENT-ALICE`);
+    const own = await fetch(`${server().http}/chat/AGENT-ALICE`);
     expect(await own.text()).toContain('<title>Alice – Shop help</title>');
-    const missing = await fetch(`${server.http}/chat/%3Cscript%3E`);
+    const missing = await fetch(`${server().http}/chat/%3Cscript%3E`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('&lt;script&gt;');
     const privateSettings = WidgetSettings.parse(await (await settings('AGENT-ALICE', { origin: 'http://localhost:1' })).json());

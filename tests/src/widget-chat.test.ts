@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoSite, type DemoSite } from '../../demo/src/demo-site.js';
+import { type DemoSite, startDemoSite } from '../../demo/src/demo-site.js';
 import { launchBrowser } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 import { connectAgent } from './support/parties.js';
@@ -150,11 +150,12 @@ describe('the widget on the demo shop', () => {
     const page = await visitorPage();
     await page.goto(`${shop}/`);
     await launcherOf(page).waitFor();
-    const focusedLabel = () => page.evaluate(() => {
-      let element: Element | null = document.activeElement;
-      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-      return element?.getAttribute('aria-label') ?? element?.id ?? element?.tagName ?? '';
-    });
+    const focusedLabel = () =>
+      page.evaluate(() => {
+        let element: Element | null = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        return element?.getAttribute('aria-label') ?? element?.id ?? element?.tagName ?? '';
+      });
     for (let presses = 0; presses < 20 && (await focusedLabel()) !== 'Open chat'; presses++) await page.keyboard.press('Tab');
     expect(await focusedLabel()).toBe('Open chat');
     await page.keyboard.press('Enter');
@@ -190,9 +191,9 @@ describe('the widget on the demo shop', () => {
   it('opens at once for a page that asked before the widget arrived', async () => {
     const page = await visitorPage();
     await page.addInitScript(() => {
-      const stub = function (...args: unknown[]) {
+      const stub = ((...args: unknown[]) => {
         (stub.q = stub.q || []).push(args);
-      } as ((...args: unknown[]) => void) & { q?: unknown[][] };
+      }) as ((...args: unknown[]) => void) & { q?: unknown[][] };
       (window as unknown as { Parley: typeof stub }).Parley = stub;
       stub('identify', { name: 'Early Bird' });
       stub('open');

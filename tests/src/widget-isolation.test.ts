@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { startHostPages, type HostPages } from './support/host-pages.js';
+import { type HostPages, startHostPages } from './support/host-pages.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 import { widgetRooms } from './support/widget-rooms.js';
 
@@ -66,7 +66,10 @@ describe('style isolation', () => {
   /** A screenshot of the inside of an element (inset past its rounded corners and shadow). */
   async function inside(page: Page, selector: string, inset: number): Promise<Buffer> {
     const box = (await page.locator(selector).boundingBox())!;
-    return page.screenshot({ animations: 'disabled', clip: { x: box.x + inset, y: box.y + inset, width: box.width - 2 * inset, height: box.height - 2 * inset } });
+    return page.screenshot({
+      animations: 'disabled',
+      clip: { x: box.x + inset, y: box.y + inset, width: box.width - 2 * inset, height: box.height - 2 * inset },
+    });
   }
 
   it('looks the same on a page with aggressive global CSS as on a plain one', async () => {
@@ -86,7 +89,8 @@ describe('style isolation', () => {
     expect(looks['/aggressive']!.box).toEqual(looks['/plain']!.box);
     for (const part of ['launcher', 'panel'] as const) {
       if (!looks['/aggressive']![part].equals(looks['/plain']![part])) {
-        for (const path of ['/plain', '/aggressive']) writeFileSync(join(tmpdir(), `parley-isolation-${part}${path.replace('/', '-')}.png`), looks[path]![part]);
+        for (const path of ['/plain', '/aggressive'])
+          writeFileSync(join(tmpdir(), `parley-isolation-${part}${path.replace('/', '-')}.png`), looks[path]![part]);
       }
       expect(looks['/aggressive']![part].equals(looks['/plain']![part]), `${part} differs; screenshots in ${tmpdir()}`).toBe(true);
     }
@@ -101,7 +105,16 @@ describe('style isolation', () => {
         bodyChildren: [...document.body.children].filter((e) => e.tagName !== 'PARLEY-WIDGET' && e.tagName !== 'SCRIPT').map((e) => e.outerHTML),
         widgets: document.querySelectorAll('parley-widget').length,
         htmlAttributes: [...document.documentElement.attributes].map((a) => `${a.name}=${a.value}`),
-        bodyStyle: (({ margin, padding, overflow, position, fontFamily, fontSize, color, backgroundColor }) => ({ margin, padding, overflow, position, fontFamily, fontSize, color, backgroundColor }))(getComputedStyle(document.body)),
+        bodyStyle: (({ margin, padding, overflow, position, fontFamily, fontSize, color, backgroundColor }) => ({
+          margin,
+          padding,
+          overflow,
+          position,
+          fontFamily,
+          fontSize,
+          color,
+          backgroundColor,
+        }))(getComputedStyle(document.body)),
         scroll: [window.scrollX, window.scrollY],
       }));
     const bare = await open('/plain-without-widget');

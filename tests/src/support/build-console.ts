@@ -1,9 +1,10 @@
-import { ensureConsoleBuilt } from '../../../agent/build/ensure-built.js';
+import { ensureConsoleBuilt } from '../../../scripts/ensure-console-built.js';
 
 /**
- * Vitest global setup for the integration project: the browser tests drive the console the
- * server serves from agent/dist, so build it once, before any test file runs, if it is stale.
+ * Vitest global setup for the integration project: the browser tests drive the consoles the
+ * server serves from agent/dist and admin/dist, so build them once, before any test file runs, if stale.
  */
 export default async function setup(): Promise<void> {
-  await ensureConsoleBuilt();
+  await ensureConsoleBuilt('agent');
+  await ensureConsoleBuilt('admin');
 }

@@ -1,3 +1,4 @@
+import type { ConnectionState } from '@parley/shared/client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { TEST_PASSWORD } from './test-config.js';
@@ -22,8 +23,16 @@ const COUNT_CHIMES = () => {
 };
 
 /** A fresh browser context on the console's sign-in page. */
-export async function openConsole(browser: Browser, http: string, options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Promise<ConsolePage> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 860 }, baseURL: http, bypassCSP: options.bypassCSP ?? false });
+export async function openConsole(
+  browser: Browser,
+  http: string,
+  options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
+): Promise<ConsolePage> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 860 },
+    baseURL: http,
+    bypassCSP: options.bypassCSP ?? false,
+  });
   // Fail within the test's own time limit, with Playwright's account of what it waited for.
   context.setDefaultTimeout(10_000);
   await context.addInitScript(COUNT_CHIMES);
@@ -37,11 +46,11 @@ export async function signInAs(page: Page, id: string, password = TEST_PASSWORD)
   await page.getByLabel('Email').fill(id);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await connection(page, 'open');
+  await connection(page, 'ready');
 }
 
-/** Waits until the console's connection is in this state (the banner is empty, so hidden, while open). */
-export function connection(page: Page, state: 'open' | 'offline' | 'waiting' | 'connecting'): Promise<void> {
+/** Waits until the console's connection is in this state (the banner is empty, so hidden, while ready). */
+export function connection(page: Page, state: ConnectionState): Promise<void> {
   return page.locator(`[data-connection="${state}"]`).waitFor({ state: 'attached' });
 }
 

@@ -1,9 +1,9 @@
-import { ConfigFile } from '../../../server/src/config/config-file.js';
+import { ConfigFile } from '@parley/shared/settings';
 import type { Store } from '../../../server/src/store/store.js';
 import { STATS_KEY, TEST_PASSWORD_HASH } from './test-config.js';
 
 /**
- * A shop whose GENERAL room uses every email feature (seed 004's semicolon-separated sales
+ * A shop whose GENERAL room uses every email feature (the semicolon-separated sales
  * addresses, an XML lead address with a prefixed provider word, a transcript copy address,
  * alerts), names full of markup to escape, and a QUIET room without email.
  */

@@ -1,5 +1,5 @@
 import { SMTPServer } from 'smtp-server';
-import { parseMail, type ParsedMail } from './mime.js';
+import { type ParsedMail, parseMail } from './mime.js';
 
 export type ReceivedMail = ParsedMail & { envelope: { from: string; to: string[] } };
 
@@ -59,7 +59,13 @@ export async function startSmtpSink(options: { port?: number; recipients?: Recip
     mails,
     waitFor(count, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`expected ${count} emails, got ${mails.length}: ${mails.map((m) => `${m.envelope.to.join(',')} "${m.header('subject')}"`).join('; ')}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(`expected ${count} emails, got ${mails.length}: ${mails.map((m) => `${m.envelope.to.join(',')} "${m.header('subject')}"`).join('; ')}`),
+            ),
+          timeoutMs,
+        );
         const check = () => {
           if (mails.length >= count) {
             clearTimeout(timer);

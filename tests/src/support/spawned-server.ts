@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +25,12 @@ export function serverFolder(): { dataDir: string; configPath: string } {
 }
 
 /** Starts `server/src/main.ts` in its own process, as `npm start` would, and waits until it listens. */
-export async function spawnServer(options: { transport: 'uws' | 'ws'; dataDir: string; configPath: string; env?: Record<string, string> }): Promise<SpawnedServer> {
+export async function spawnServer(options: {
+  transport: 'uws' | 'ws';
+  dataDir: string;
+  configPath: string;
+  env?: Record<string, string>;
+}): Promise<SpawnedServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
     env: {

@@ -1,4 +1,4 @@
-import { ConfigFile } from '../../../server/src/config/config-file.js';
+import { ConfigFile } from '@parley/shared/settings';
 import { Env } from '../../../server/src/config/env.js';
 import type { ServerConfig } from '../../../server/src/config/load-config.js';
 
@@ -31,6 +31,7 @@ export const testFile = ConfigFile.parse({
     { id: 'bob@test.parley', name: 'Bob', passwordHash: HASH, rooms: ['GENERAL'] },
     { id: 'carol@test.parley', name: 'Carol', passwordHash: HASH, rooms: ['SALES'] },
   ],
+  admins: [{ id: 'admin@test.parley', name: 'Ada', passwordHash: HASH }],
 });
 
 /** Server settings for a test: random port, loopback, the given transport; rate limits high unless a test lowers them. */

@@ -16,7 +16,11 @@ export async function startVisitorChat(
   options: { room?: string; form?: Record<string, string | boolean>; context?: VisitorContextInput; headers?: Record<string, string>; token?: string } = {},
 ): Promise<VisitorChat> {
   const client = await TestClient.connect(`${base.ws}/ws/visitor?room=${options.room ?? 'GENERAL'}`, options.headers ?? {});
-  client.send({ type: 'hello', ...(options.token ? { token: options.token } : {}), context: options.context ?? { url: 'https://shop.test/pricing', title: 'Pricing' } });
+  client.send({
+    type: 'hello',
+    ...(options.token ? { token: options.token } : {}),
+    context: options.context ?? { url: 'https://shop.test/pricing', title: 'Pricing' },
+  });
   const welcome = await client.next('welcome');
   client.send({ type: 'start', form: options.form ?? {} });
   const started = await client.next('conversation');

@@ -21,11 +21,14 @@ type AxeResult = { id: string; help: string; nodes: { target: unknown }[] };
 /**
  * axe-core's verdict on the widget (all its rules: WCAG A and AA, and best practices), run in the
  * page on `<parley-widget>` and its shadow root. `checked` counts the elements rules passed on, so
- * a check that saw nothing cannot pass unnoticed.
+ * a check that saw nothing cannot pass unnoticed. It waits for the panel's opening animation to
+ * end first: mid-fade, text blends with the host page and contrast is judged on a frame nobody reads.
  */
 export async function axeCheck(page: Page): Promise<{ violations: { id: string; help: string; nodes: string[] }[]; checked: number }> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
+    const shadow = document.querySelector('parley-widget')?.shadowRoot;
+    await Promise.all((shadow?.getAnimations() ?? []).map((animation) => animation.finished));
     const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: AxeResult[]; passes: AxeResult[] }> } }).axe;
     const result = await axe.run({ include: [['parley-widget']] });
     return {

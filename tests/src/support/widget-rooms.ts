@@ -1,4 +1,4 @@
-import { ConfigFile } from '../../../server/src/config/config-file.js';
+import { ConfigFile } from '@parley/shared/settings';
 import { STATS_KEY, TEST_PASSWORD_HASH } from './test-config.js';
 
 /**
