@@ -1,7 +1,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { machineInfo, type MachineInfo } from './machine/machine-info.js';
+import { type MachineInfo, machineInfo } from './machine/machine-info.js';
 import { choosePinning, type Pinning } from './machine/pinning.js';
+import { clusterRelayScenario, clusterRoutingScenario } from './scenarios/cluster.js';
+import { failoverScenario } from './scenarios/failover.js';
 import { idleScenario } from './scenarios/idle.js';
 import { relayScenario } from './scenarios/relay.js';
 import { routingScenario } from './scenarios/routing.js';
@@ -11,7 +13,16 @@ import { stormScenario } from './scenarios/storm.js';
 import { buildServers } from './systems/build-servers.js';
 import { REPO_ROOT, type SystemId } from './systems/systems.js';
 
-export const SCENARIOS: Scenario[] = [relayScenario, idleScenario, routingScenario, statsScenario, stormScenario];
+export const SCENARIOS: Scenario[] = [
+  relayScenario,
+  idleScenario,
+  routingScenario,
+  statsScenario,
+  stormScenario,
+  clusterRelayScenario,
+  clusterRoutingScenario,
+  failoverScenario,
+];
 
 export type BenchOptions = {
   smoke: boolean;
@@ -75,7 +86,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
   for (const scenario of chosen) {
     const systems = scenario.systems
-      .flatMap((s): SystemId[] => (options.beforeRoot && s === 'parley-uws' ? [s, 'parley-before'] : options.beforeRoot && s === 'parley-ws' ? [s, 'parley-ws-before'] : [s]))
+      .flatMap((s): SystemId[] =>
+        options.beforeRoot && s === 'parley-uws' ? [s, 'parley-before'] : options.beforeRoot && s === 'parley-ws' ? [s, 'parley-ws-before'] : [s],
+      )
       .filter((s) => options.systems.length === 0 || options.systems.includes(s));
     const runs: RunRecord[] = [];
     for (let run = 1; run <= options.runs; run++) {
@@ -94,7 +107,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         } catch (error) {
           record.error = (error as Error).message;
         }
-        options.log(`${scenario.name} ${system} run ${run}: ${record.error ? `FAILED ${record.error.split('\n')[0]}` : 'ok'} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+        options.log(
+          `${scenario.name} ${system} run ${run}: ${record.error ? `FAILED ${record.error.split('\n')[0]}` : 'ok'} (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+        );
       }
     }
     result.scenarios.push({ scenario, runs });

@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runBench, SCENARIOS, type BenchResult } from './bench-runner.js';
-import type { RunRecord } from './scenarios/scenario.js';
+import { type BenchResult, runBench, SCENARIOS } from './bench-runner.js';
 import { renderReport, writeReport } from './report/write-report.js';
+import type { RunRecord } from './scenarios/scenario.js';
 import { REPO_ROOT, SYSTEMS, type SystemId } from './systems/systems.js';
 
 /*
@@ -17,7 +17,7 @@ import { REPO_ROOT, SYSTEMS, type SystemId } from './systems/systems.js';
  *                    instead of esbuild bundles
  *   --smoke          a few seconds of tiny load (what npm test runs)
  *   --no-write       print the report instead of writing BENCHMARKS.md
- *   --budget-min=N   runs not started after N minutes are skipped (default 19)
+ *   --budget-min=N   runs not started after N minutes are skipped (default 35)
  *   --from=FILE      write the report from saved results (bench/results/bench-*.json) instead of running
  *   --before=DIR     also run Parley (uWS) from DIR, an earlier tree of the repository, next to
  *                    parley-uws in each round: before and after a change, measured alike. E.g.
@@ -33,7 +33,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
-    'budget-min': { type: 'string', default: '19' },
+    'budget-min': { type: 'string', default: '35' },
     out: { type: 'string', default: join(REPO_ROOT, 'BENCHMARKS.md') },
     before: { type: 'string' },
     tsx: { type: 'boolean', default: false },
@@ -41,7 +41,11 @@ const { values } = parseArgs({
   },
 });
 
-const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const systems = list(values.systems) as SystemId[];
 for (const system of systems) if (!(system in SYSTEMS)) throw new Error(`unknown system ${system}; one of ${Object.keys(SYSTEMS).join(', ')}`);
 
@@ -51,7 +55,7 @@ const profileDir = values.profile ? join(resultsDir, 'profiles') : undefined;
 // npm runs this in bench/; paths given on the command line are relative to where npm was started.
 const startDir = process.env.INIT_CWD ?? process.cwd();
 const args = process.argv.slice(2);
-const command = args.length ? `npm run bench -w bench -- ${args.join(" ")}` : "npm run bench";
+const command = args.length ? `npm run bench -w bench -- ${args.join(' ')}` : 'npm run bench';
 
 type SavedResult = Omit<BenchResult, 'scenarios'> & { command?: string; scenarios: { scenario: string; runs: RunRecord[] }[] };
 

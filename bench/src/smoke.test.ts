@@ -15,9 +15,17 @@ const metric = (runs: RunRecord[], system: string, key: string) => runs.find((ru
 
 describe('benchmark harness (smoke run)', () => {
   it('runs every scenario against Parley and the baselines, and nothing is lost', async () => {
-    const result = await runBench({ smoke: true, runs: 1, only: [], systems: ['parley-uws', 'raw-uws', 'socketio'], budgetMs: 120_000, tsx: false, log: () => {} });
+    const result = await runBench({
+      smoke: true,
+      runs: 1,
+      only: [],
+      systems: ['parley-uws', 'raw-uws', 'socketio', 'parley-cluster'],
+      budgetMs: 170_000,
+      tsx: false,
+      log: () => {},
+    });
     const { scenarios } = result;
-    expect(scenarios.map((s) => s.scenario.name)).toEqual(['relay', 'idle', 'routing', 'stats', 'storm']);
+    expect(scenarios.map((s) => s.scenario.name)).toEqual(['relay', 'idle', 'routing', 'stats', 'storm', 'cluster-relay', 'cluster-routing', 'failover']);
     for (const { runs } of scenarios) {
       for (const run of runs) {
         expect(run.error, `${run.system}: ${run.error}`).toBeUndefined();
@@ -52,8 +60,16 @@ describe('benchmark harness (smoke run)', () => {
       expect(metric(storm, system, 'lost'), system).toBe(0);
     }
 
+    // Three nodes on Redis: a chat crosses nodes, nothing lost; routing drains; another node takes over.
+    const clusterRelay = byScenario(scenarios, 'cluster-relay');
+    expect(metric(clusterRelay, 'parley-cluster', 'throughput')).toBeGreaterThan(0);
+    expect(metric(clusterRelay, 'parley-cluster', 'lost')).toBe(0);
+    expect(metric(clusterRelay, 'parley-cluster', 'bytesPerMessage')).toBeGreaterThan(0);
+    expect(metric(byScenario(scenarios, 'cluster-routing'), 'parley-cluster', 'drainMs')).toBeGreaterThan(0);
+    expect(metric(byScenario(scenarios, 'failover'), 'parley-cluster', 'failoverMs')).toBeGreaterThan(0);
+
     const report = renderReport(result, 'npm run bench -- --smoke');
     for (const { scenario } of scenarios) expect(report).toContain(scenario.title);
     expect(report).toContain('| Parley (uWebSockets.js) |');
-  }, 120_000);
+  }, 180_000);
 });

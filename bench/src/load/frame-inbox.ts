@@ -16,7 +16,10 @@ export class FrameInbox {
   /** Called for every frame after waiters have had their pick (e.g. answer offers). */
   onFrame: (frame: Frame) => void = () => {};
 
-  constructor(readonly socket: BenchSocket, parse: (text: string) => Frame | null = (text) => JSON.parse(text) as Frame) {
+  constructor(
+    readonly socket: BenchSocket,
+    parse: (text: string) => Frame | null = (text) => JSON.parse(text) as Frame,
+  ) {
     socket.onText = (text) => {
       const frame = parse(text);
       if (frame) this.push(frame);

@@ -11,12 +11,17 @@ export type CpuFigures = {
   otherCores: number;
 };
 
-/** Starts a window over the server and this load generator process. */
-export function startWindow(serverPid: number): () => CpuFigures {
-  const window = new CpuWindow([serverPid, process.pid]);
+/**
+ * Starts a window over the server and this load generator process. A server of several processes
+ * (the nodes of a cluster and their Redis) counts them all.
+ */
+export function startWindow(serverPid: number | number[]): () => CpuFigures {
+  const servers = Array.isArray(serverPid) ? serverPid : [serverPid];
+  const window = new CpuWindow([...servers, process.pid]);
   return () => {
     const { seconds, cpu, otherCpu } = window.stop();
-    return { seconds, serverCpu: cpu.get(serverPid) ?? 0, loadCpu: cpu.get(process.pid) ?? 0, otherCores: otherCpu / seconds };
+    const serverCpu = servers.reduce((sum, pid) => sum + (cpu.get(pid) ?? 0), 0);
+    return { seconds, serverCpu, loadCpu: cpu.get(process.pid) ?? 0, otherCores: otherCpu / seconds };
   };
 }
 

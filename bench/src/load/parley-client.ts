@@ -12,7 +12,7 @@ export type ParleyVisitor = { inbox: FrameInbox; socket: BenchSocket; visitorId:
 
 export async function signIn(target: Target, index: number): Promise<string> {
   const { ids, password } = parleyAgents(target);
-  const response = await fetch(`${target.http}/api/agent/sessions`, {
+  const response = await fetch(`${target.agentHttp ?? target.http}/api/agent/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ id: ids[index], password }),
@@ -24,7 +24,7 @@ export async function signIn(target: Target, index: number): Promise<string> {
 /** An agent signed in, connected and greeted, ready for chats unless `status` says otherwise. */
 export async function connectAgent(target: Target, index: number, status: 'WAITING_NEW_CALL' | 'TAKING_BREAK' = 'WAITING_NEW_CALL'): Promise<ParleyAgent> {
   const token = await signIn(target, index);
-  const socket = await BenchSocket.open(`${target.ws}/ws/agent`);
+  const socket = await BenchSocket.open(`${target.agentWs ?? target.ws}/ws/agent`);
   const inbox = new FrameInbox(socket);
   socket.send(JSON.stringify({ type: 'hello', token, client: 'browser', status }));
   await inbox.next('welcome');

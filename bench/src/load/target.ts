@@ -5,6 +5,9 @@ export type Target = {
   dialect: Dialect;
   http: string;
   ws: string;
+  /** Where agents connect, when not where visitors do (the nodes of a cluster: chats cross nodes). */
+  agentHttp?: string;
+  agentWs?: string;
   /** Parley only: the run's agents (see parley-config.ts). */
   agents?: { password: string; ids: string[]; privateRooms: string[]; statsKey: string };
 };

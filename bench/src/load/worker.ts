@@ -18,6 +18,9 @@ const DRIVERS: Record<string, () => object> = {
   routing: () => new RoutingLoad(),
   stats: () => new StatsLoad(),
   storm: () => new StormLoad(),
+  // The cluster's sections run the same loads against nodes on Redis.
+  'cluster-relay': () => new RelayLoad(),
+  'cluster-routing': () => new RoutingLoad(),
 };
 
 function serve(): void {

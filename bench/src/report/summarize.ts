@@ -103,7 +103,8 @@ export function beforeAfter(runs: RunRecord[], metrics: { key: string; name: str
     .filter(([, before]) => runs.some((run) => run.system === before))
     .map(([after, before, transport]) => {
       const parts = metrics.map(
-        ({ key, name, format }) => `${name} ${format(medianOf(runs, before, key))} → ${format(medianOf(runs, after, key))} (${times(ratioOf(runs, after, before, key))})`,
+        ({ key, name, format }) =>
+          `${name} ${format(medianOf(runs, before, key))} → ${format(medianOf(runs, after, key))} (${times(ratioOf(runs, after, before, key))})`,
       );
       return `Change measured (Parley ${transport}, before → after, same rounds): ${parts.join('; ')}.`;
     });

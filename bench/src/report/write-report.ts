@@ -24,7 +24,11 @@ function conditions(result: BenchResult, command: string): string {
 /** The generated part of the "Server benchmarks" section. */
 export function renderReport(result: BenchResult, command: string): string {
   const sections = result.scenarios.map(({ scenario, runs }, i) => `### ${i + 1}. ${scenario.title}\n\n${scenario.report(runs, result.smoke)}`);
-  const targets = result.scenarios.flatMap(({ scenario, runs }) => scenario.targets(runs, result.smoke).map((t) => [scenario.title.split(':')[0]!, t.target, t.measured, t.met === null ? '–' : t.met ? 'met' : '**not met**']));
+  const targets = result.scenarios.flatMap(({ scenario, runs }) =>
+    scenario
+      .targets(runs, result.smoke)
+      .map((t) => [scenario.title.split(':')[0]!, t.target, t.measured, t.met === null ? '–' : t.met ? 'met' : '**not met**']),
+  );
   return [
     BEGIN,
     conditions(result, command),

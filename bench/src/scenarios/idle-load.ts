@@ -1,4 +1,4 @@
-import { inBatches, type BenchSocket } from '../load/bench-socket.js';
+import { type BenchSocket, inBatches } from '../load/bench-socket.js';
 import { connectVisitor } from '../load/parley-client.js';
 import { connectRaw } from '../load/raw-client.js';
 import { answeringPings, connectSio } from '../load/socketio-client.js';
@@ -17,15 +17,19 @@ export class IdleLoad {
   async connect(args: { target: Target; count: number; concurrency: number }): Promise<{ connected: number; seconds: number }> {
     const { target } = args;
     const started = performance.now();
-    const opened = await inBatches(Array.from({ length: args.count }, (_, i) => i), args.concurrency, async (i) => {
-      let socket: BenchSocket;
-      if (target.dialect === 'parley') socket = (await connectVisitor(target, BENCH_ROOM)).socket;
-      else if (target.dialect === 'raw') socket = await connectRaw(target.ws, `idle${this.sockets.length + i}`, 'a');
-      else socket = (await connectSio(target.ws)).socket;
-      socket.onText = target.dialect === 'socketio' ? answeringPings(socket, () => {}) : () => {};
-      socket.onClose = () => this.closedEarly++;
-      return socket;
-    });
+    const opened = await inBatches(
+      Array.from({ length: args.count }, (_, i) => i),
+      args.concurrency,
+      async (i) => {
+        let socket: BenchSocket;
+        if (target.dialect === 'parley') socket = (await connectVisitor(target, BENCH_ROOM)).socket;
+        else if (target.dialect === 'raw') socket = await connectRaw(target.ws, `idle${this.sockets.length + i}`, 'a');
+        else socket = (await connectSio(target.ws)).socket;
+        socket.onText = target.dialect === 'socketio' ? answeringPings(socket, () => {}) : () => {};
+        socket.onClose = () => this.closedEarly++;
+        return socket;
+      },
+    );
     this.sockets.push(...opened);
     return { connected: this.sockets.length - this.closedEarly, seconds: (performance.now() - started) / 1000 };
   }

@@ -1,4 +1,4 @@
-import { beforeAfter, systemsIn, fmt, kib, label, medianOf, ratioOf, runNotes, spread, table, times } from '../report/summarize.js';
+import { beforeAfter, fmt, kib, label, medianOf, ratioOf, runNotes, spread, systemsIn, table, times } from '../report/summarize.js';
 import type { MemorySample } from '../systems/launch.js';
 import { withSystem } from './run-system.js';
 import { check, type Scenario } from './scenario.js';
@@ -66,15 +66,30 @@ export const idleScenario: Scenario = {
     return [
       `${fmt(p.count)} visitors connected and idle (Parley: after hello and welcome, so each holds a visitor session; raw uWS: after one hello round trip; Socket.IO: connected to its namespace). Server memory after a memory-reducing full GC (V8's low-memory GC, which also hands back heap space reserved during the burst of connections; an idle V8 does the same by itself after a few seconds), without and with them, divided by ${fmt(p.count)}; measured by a probe loaded into every server (bench/src/systems/memory-probe.ts). RSS includes native memory (uWS sockets, Node's stream objects); JS heap + external is what V8 holds. Kernel socket buffers are in neither.`,
       '',
-      table(['System', 'RSS per connection', '× raw uWS', 'JS heap + external per connection', 'Server RSS without → with', 'Connections/s while connecting', 'Runs (RSS per connection)'], rows),
-      beforeAfter(runs, [{ key: 'rssPerConnection', name: 'RSS per connection', format: kib }, { key: 'jsPerConnection', name: 'JS per connection', format: kib }]),
+      table(
+        [
+          'System',
+          'RSS per connection',
+          '× raw uWS',
+          'JS heap + external per connection',
+          'Server RSS without → with',
+          'Connections/s while connecting',
+          'Runs (RSS per connection)',
+        ],
+        rows,
+      ),
+      beforeAfter(runs, [
+        { key: 'rssPerConnection', name: 'RSS per connection', format: kib },
+        { key: 'jsPerConnection', name: 'JS per connection', format: kib },
+      ]),
       runNotes(runs),
     ].join('\n');
   },
 
   targets(runs) {
     const rss = medianOf(runs, 'parley-uws', 'rssPerConnection');
-    return [check('≤ 2 KB per idle visitor (RSS)', `${kib(rss)} (JS heap + external ${kib(medianOf(runs, 'parley-uws', 'jsPerConnection'))})`, rss, (v) => v <= 2048)];
+    return [
+      check('≤ 2 KB per idle visitor (RSS)', `${kib(rss)} (JS heap + external ${kib(medianOf(runs, 'parley-uws', 'jsPerConnection'))})`, rss, (v) => v <= 2048),
+    ];
   },
-
 };

@@ -50,7 +50,11 @@ export class RelayLoad {
 
   async setup(args: { target: Target; pairs: number }): Promise<{ pairs: number }> {
     const { target, pairs } = args;
-    const created = await inBatches(Array.from({ length: pairs }, (_, i) => i), 20, (i) => this.connectPair(target, i));
+    const created = await inBatches(
+      Array.from({ length: pairs }, (_, i) => i),
+      20,
+      (i) => this.connectPair(target, i),
+    );
     for (const [a, b] of created) {
       a.peer = b;
       b.peer = a;
@@ -141,7 +145,7 @@ export class RelayLoad {
     this.latencies.clear();
   }
 
-  private async window(warmupMs: number, measureMs: number, serverPid: number) {
+  private async window(warmupMs: number, measureMs: number, serverPid: number | number[]) {
     await sleep(warmupMs);
     this.reset();
     this.recording = true;
@@ -164,7 +168,7 @@ export class RelayLoad {
   }
 
   /** Closed loop: each side keeps `inFlight` messages on their way; measures delivered messages per second. */
-  async closedLoop(args: { inFlight: number; warmupMs: number; measureMs: number; serverPid: number }) {
+  async closedLoop(args: { inFlight: number; warmupMs: number; measureMs: number; serverPid: number | number[] }) {
     let running = true;
     this.onDelivered = (end) => {
       if (running) end.sendNext();
@@ -177,7 +181,7 @@ export class RelayLoad {
   }
 
   /** Open loop at `rate` messages per second in total, spread over every side in turn. */
-  async fixedRate(args: { rate: number; warmupMs: number; measureMs: number; serverPid: number }) {
+  async fixedRate(args: { rate: number; warmupMs: number; measureMs: number; serverPid: number | number[] }) {
     this.onDelivered = () => {};
     const started = performance.now();
     let sent = 0;

@@ -1,4 +1,4 @@
-import { beforeAfter, systemsIn, fmt, label, limitSide, medianOf, ratioOf, runNotes, sig, spread, table, times } from '../report/summarize.js';
+import { beforeAfter, fmt, label, limitSide, medianOf, ratioOf, runNotes, sig, spread, systemsIn, table, times } from '../report/summarize.js';
 import type { SystemId } from '../systems/systems.js';
 import { withSystem } from './run-system.js';
 import { check, type Metrics, type RunRecord, type Scenario } from './scenario.js';
@@ -41,7 +41,10 @@ export const relayScenario: Scenario = {
       const fixed = await load.call<WindowResult>('fixedRate', { rate: p.rate, warmupMs: p.warmupMs, measureMs: p.measureMs, serverPid: server.pid });
       await load.call('close', {});
       const notes: string[] = [];
-      for (const [name, result] of [['closed loop', closed], ['fixed rate', fixed]] as const) {
+      for (const [name, result] of [
+        ['closed loop', closed],
+        ['fixed rate', fixed],
+      ] as const) {
         if (result.lost || result.outOfOrder || result.errors) {
           notes.push(`${name}: ${result.lost} lost, ${result.outOfOrder} out of order, ${result.errors} errors ${result.firstError}`);
         }
@@ -87,10 +90,25 @@ export const relayScenario: Scenario = {
       `${p.pairs} pairs; closed loop with ${p.inFlight * 2} messages in flight per pair (${p.inFlight} each way) for throughput; then an open loop at ${fmt(p.rate)} messages/s in total for latency (send to delivery at the other party). Each window ${p.measureMs / 1000} s after ${p.warmupMs / 1000} s of warm-up. Parley validates, stores (journal, group commit) and acknowledges every message; the baselines only relay it.`,
       '',
       table(
-        ['System', 'Delivered msg/s', '× raw uWS', '× Socket.IO', 'Server CPU µs/msg', `p50 / p99 ms at ${fmt(p.rate / 1000)}k/s`, 'p99 × raw uWS', `CPU µs/msg at ${fmt(p.rate / 1000)}k/s`, 'Limit (throughput run)', 'Runs (msg/s)'],
+        [
+          'System',
+          'Delivered msg/s',
+          '× raw uWS',
+          '× Socket.IO',
+          'Server CPU µs/msg',
+          `p50 / p99 ms at ${fmt(p.rate / 1000)}k/s`,
+          'p99 × raw uWS',
+          `CPU µs/msg at ${fmt(p.rate / 1000)}k/s`,
+          'Limit (throughput run)',
+          'Runs (msg/s)',
+        ],
         rows,
       ),
-      beforeAfter(runs, [{ key: 'throughput', name: 'msg/s', format: (v) => fmt(v) }, { key: 'cpuPerMsgUs', name: 'CPU µs/msg', format: sig }, { key: 'fixedP99', name: 'p99 ms at fixed rate', format: sig }]),
+      beforeAfter(runs, [
+        { key: 'throughput', name: 'msg/s', format: (v) => fmt(v) },
+        { key: 'cpuPerMsgUs', name: 'CPU µs/msg', format: sig },
+        { key: 'fixedP99', name: 'p99 ms at fixed rate', format: sig },
+      ]),
       runNotes(runs),
     ].join('\n');
   },
@@ -104,10 +122,24 @@ export const relayScenario: Scenario = {
     const overSocketIoCpu = 1 / ratioOf(runs, 'parley-uws', 'socketio', 'cpuPerMsgUs');
     const p99 = ratioOf(runs, 'parley-uws', 'raw-uws', 'fixedP99');
     return [
-      check('throughput ≥ 0.6× raw uWS (by delivered msg/s and by server CPU per message)', `${times(byThroughput)} by msg/s, ${times(byCpu)} by CPU/msg`, Math.min(byThroughput, byCpu), (v) => v >= 0.6),
-      check('throughput above the bare Socket.IO relay', `${times(overSocketIo)} by msg/s, ${times(overSocketIoCpu)} by CPU/msg`, Math.min(overSocketIo, overSocketIoCpu), (v) => v > 1),
-      check(`p99 at ${fmt(p.rate / 1000)}k msg/s ≤ 2× raw uWS`, `${times(p99)} (${sig(medianOf(runs, 'parley-uws', 'fixedP99'))} ms vs ${sig(medianOf(runs, 'raw-uws', 'fixedP99'))} ms)`, p99, (v) => v <= 2),
+      check(
+        'throughput ≥ 0.6× raw uWS (by delivered msg/s and by server CPU per message)',
+        `${times(byThroughput)} by msg/s, ${times(byCpu)} by CPU/msg`,
+        Math.min(byThroughput, byCpu),
+        (v) => v >= 0.6,
+      ),
+      check(
+        'throughput above the bare Socket.IO relay',
+        `${times(overSocketIo)} by msg/s, ${times(overSocketIoCpu)} by CPU/msg`,
+        Math.min(overSocketIo, overSocketIoCpu),
+        (v) => v > 1,
+      ),
+      check(
+        `p99 at ${fmt(p.rate / 1000)}k msg/s ≤ 2× raw uWS`,
+        `${times(p99)} (${sig(medianOf(runs, 'parley-uws', 'fixedP99'))} ms vs ${sig(medianOf(runs, 'raw-uws', 'fixedP99'))} ms)`,
+        p99,
+        (v) => v <= 2,
+      ),
     ];
   },
-
 };

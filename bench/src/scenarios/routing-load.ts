@@ -1,7 +1,7 @@
 import { inBatches } from '../load/bench-socket.js';
 import { Countdown } from '../load/countdown.js';
 import { perUnit, startWindow } from '../load/measure.js';
-import { connectAgent, connectVisitor, startConversation, type ParleyAgent, type ParleyVisitor } from '../load/parley-client.js';
+import { connectAgent, connectVisitor, type ParleyAgent, type ParleyVisitor, startConversation } from '../load/parley-client.js';
 import { Samples } from '../load/samples.js';
 import type { Target } from '../load/target.js';
 import { BENCH_ROOM } from '../systems/parley-config.js';
@@ -32,7 +32,7 @@ export class RoutingLoad {
    * time until an agent receives the first offer of their conversation, and the time until every
    * conversation has been accepted (the queue drained).
    */
-  async burst(args: { serverPid: number; timeoutMs: number }) {
+  async burst(args: { serverPid: number | number[]; timeoutMs: number }) {
     const n = this.visitors.length;
     const index = new Map(this.visitors.map((visitor, i) => [visitor.visitorId, i]));
     const startAt = new Float64Array(n);
@@ -131,13 +131,19 @@ export class RoutingLoad {
    * visitor (enqueue and route), and the time for the probe agent, going ready, to receive offers
    * for the `capacity` oldest unoffered conversations (one pick each), then going on break.
    */
-  async decisionCost(args: { target: Target; levels: number[]; samples: number; capacity: number; fillConcurrency: number; serverPid: number }) {
+  async decisionCost(args: { target: Target; levels: number[]; samples: number; capacity: number; fillConcurrency: number; serverPid: number | number[] }) {
     const probe = this.probe!;
     const offered = new Countdown();
     const withdrawn = new Countdown();
+    // The last other frames the probe got, to say why when offers do not come.
+    const otherFrames: string[] = [];
     probe.socket.onText = (text) => {
       if (text.startsWith('{"type":"offer"')) offered.hit();
       else if (text.startsWith('{"type":"offerWithdrawn"')) withdrawn.hit();
+      else if (otherFrames.push(text.slice(0, 200)) > 5) otherFrames.shift();
+    };
+    const explained = (error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : error}; the probe's last other frames: ${otherFrames.join(' | ') || 'none'}`);
     };
     const addQueued = async () => {
       const visitor = await connectVisitor(args.target, BENCH_ROOM);
@@ -168,10 +174,10 @@ export class RoutingLoad {
       for (let s = 0; s < args.samples; s++) {
         const t = performance.now();
         probe.socket.send('{"type":"status","status":"WAITING_NEW_CALL"}');
-        await offered.reach(offered.count + args.capacity, 30_000, 'offers to the probe agent');
+        await offered.reach(offered.count + args.capacity, 30_000, 'offers to the probe agent').catch(explained);
         freed.add((performance.now() - t) / args.capacity);
         probe.socket.send('{"type":"status","status":"TAKING_BREAK"}');
-        await withdrawn.reach(withdrawn.count + args.capacity, 30_000, 'withdrawals from the probe agent');
+        await withdrawn.reach(withdrawn.count + args.capacity, 30_000, 'withdrawals from the probe agent').catch(explained);
       }
       levels.push({
         level,

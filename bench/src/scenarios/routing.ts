@@ -1,4 +1,4 @@
-import { beforeAfter, systemsIn, fmt, label, limitSide, medianOf, runNotes, sig, spread, table } from '../report/summarize.js';
+import { beforeAfter, fmt, label, limitSide, medianOf, runNotes, sig, spread, systemsIn, table } from '../report/summarize.js';
 import { AGENT_CAPACITY, withSystem } from './run-system.js';
 import { check, type Metrics, type Scenario } from './scenario.js';
 
@@ -120,14 +120,30 @@ export const routingScenario: Scenario = {
       `${fmt(p.agents)} agents ready (each may hold ${AGENT_CAPACITY} chats), ${fmt(p.visitors)} visitors connected; all visitors send \`start\` in the same turn of the load generator's event loop and agents accept every offer at once (quickest reply: the first accept wins, the others get ALREADY_TAKEN). *Answer*: a visitor's \`start\` until its \`conversation\` frame (stored and queued). *Offer*: until the first offer of their conversation reaches an agent; all but the first ten visitors wait in the queue for a free slot (offers count against capacity), so this is mostly queueing. *Drain*: until every conversation has been accepted. Frames and data: everything the server sent to agents and visitors during the burst (offers, withdrawals, conversation and status frames, queue places, the agents' queue lists), per routed visitor.`,
       '',
       table(
-        ['System', 'First offer after ms', 'Start → answer p50 / p99 ms', 'Start → offer p50 / p99 ms', 'Queue drained after s', 'Offers sent', 'Accepts that lost the race', 'Server CPU µs per routed visitor', 'Frames / data sent per routed visitor', 'Limit', 'Runs (drain s)'],
+        [
+          'System',
+          'First offer after ms',
+          'Start → answer p50 / p99 ms',
+          'Start → offer p50 / p99 ms',
+          'Queue drained after s',
+          'Offers sent',
+          'Accepts that lost the race',
+          'Server CPU µs per routed visitor',
+          'Frames / data sent per routed visitor',
+          'Limit',
+          'Runs (drain s)',
+        ],
         burstRows,
       ),
       '',
       `Cost of one routing decision as the queue grows (every agent full, so the queue only grows; ${p.samples} samples per length, one at a time). *Arrival*: a new visitor's \`start\` until its answer (stored, queued, routed: nobody free). *Fill CPU*: server CPU per queued visitor while filling up to that length (connection, hello, start and drop included). *Agent frees up*: a probe agent goes ready and is offered the ${AGENT_CAPACITY} oldest unoffered chats (one pick each; time per decision), then goes on break (offers withdrawn and put back).`,
       '',
       table(['System', 'Queue length', 'Arrival p50 / p99 ms', 'Fill CPU µs per arrival', 'Agent frees up: ms per decision p50 / p99'], levelRows),
-      beforeAfter(runs, [{ key: 'drainMs', name: 'drain ms', format: sig }, { key: 'cpuPerVisitorUs', name: 'CPU µs per routed visitor', format: sig }, { key: 'arrivalP50_' + (p.levels.length - 1), name: 'arrival p50 ms at the longest queue', format: sig }]),
+      beforeAfter(runs, [
+        { key: 'drainMs', name: 'drain ms', format: sig },
+        { key: 'cpuPerVisitorUs', name: 'CPU µs per routed visitor', format: sig },
+        { key: `arrivalP50_${p.levels.length - 1}`, name: 'arrival p50 ms at the longest queue', format: sig },
+      ]),
       runNotes(runs),
     ].join('\n');
   },
@@ -140,7 +156,12 @@ export const routingScenario: Scenario = {
     const logRatio = Math.log(p.levels[last]!) / Math.log(p.levels[0]!);
     const worstGrowth = Math.max(growth('arrivalP50'), growth('freedP50'));
     return [
-      check('p99 under 5 ms per routing decision (arrival and agent-frees-up, every queue length, network round trip included)', `${sig(worstP99)} ms at worst`, worstP99, (v) => v < 5),
+      check(
+        'p99 under 5 ms per routing decision (arrival and agent-frees-up, every queue length, network round trip included)',
+        `${sig(worstP99)} ms at worst`,
+        worstP99,
+        (v) => v < 5,
+      ),
       check(
         `cost per decision grows no faster than log(queue length) (${fmt(p.levels[0]!)} → ${fmt(p.levels[last]!)}: log ratio ${logRatio.toFixed(2)})`,
         `p50 grew ${growth('arrivalP50').toFixed(2)}× (arrival), ${growth('freedP50').toFixed(2)}× (agent frees up); fill CPU ${growth('fillCpuUs').toFixed(2)}×`,
@@ -149,5 +170,4 @@ export const routingScenario: Scenario = {
       ),
     ];
   },
-
 };

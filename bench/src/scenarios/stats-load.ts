@@ -1,4 +1,4 @@
-import { inBatches, type BenchSocket } from '../load/bench-socket.js';
+import { type BenchSocket, inBatches } from '../load/bench-socket.js';
 import { HttpPoller, type PollResponse } from '../load/http-poller.js';
 import { perUnit, startWindow } from '../load/measure.js';
 import { connectAgent } from '../load/parley-client.js';
@@ -25,31 +25,35 @@ export class StatsLoad {
 
   async setup(args: { target: Target; agents: number }): Promise<{ agents: number }> {
     const { target } = args;
-    this.senders = await inBatches(Array.from({ length: args.agents }, (_, i) => i), 25, async (i): Promise<StatusSender> => {
-      switch (target.dialect) {
-        case 'parley': {
-          const agent = await connectAgent(target, i, BREAK);
-          agent.socket.onText = () => {};
-          this.sockets.push(agent.socket);
-          return (status) => agent.socket.send(`{"type":"status","status":"${status}"}`);
+    this.senders = await inBatches(
+      Array.from({ length: args.agents }, (_, i) => i),
+      25,
+      async (i): Promise<StatusSender> => {
+        switch (target.dialect) {
+          case 'parley': {
+            const agent = await connectAgent(target, i, BREAK);
+            agent.socket.onText = () => {};
+            this.sockets.push(agent.socket);
+            return (status) => agent.socket.send(`{"type":"status","status":"${status}"}`);
+          }
+          case 'raw': {
+            const socket = await connectRaw(target.ws, `agent${i}`, 'a');
+            this.sockets.push(socket);
+            const send = (status: string) => socket.send(`{"type":"status","agent":"${i}","status":"${status}"}`);
+            send(BREAK);
+            return send;
+          }
+          case 'socketio': {
+            const { socket } = await connectSio(target.ws);
+            socket.onText = answeringPings(socket, () => {});
+            this.sockets.push(socket);
+            const send = (status: string) => socket.send(`42["status","${i}","${status}"]`);
+            send(BREAK);
+            return send;
+          }
         }
-        case 'raw': {
-          const socket = await connectRaw(target.ws, `agent${i}`, 'a');
-          this.sockets.push(socket);
-          const send = (status: string) => socket.send(`{"type":"status","agent":"${i}","status":"${status}"}`);
-          send(BREAK);
-          return send;
-        }
-        case 'socketio': {
-          const { socket } = await connectSio(target.ws);
-          socket.onText = answeringPings(socket, () => {});
-          this.sockets.push(socket);
-          const send = (status: string) => socket.send(`42["status","${i}","${status}"]`);
-          send(BREAK);
-          return send;
-        }
-      }
-    });
+      },
+    );
     return { agents: this.senders.length };
   }
 
@@ -119,7 +123,7 @@ export class StatsLoad {
   }
 }
 
-/** Null when the summary has seed 002's shape and its counts add up to the agents signed in. */
+/** Null when the summary has the statistics shape and its counts add up to the agents signed in. */
 function checkSummary(body: string, agents: number): string | null {
   try {
     const summary = JSON.parse(body) as { result: string; totalAgentLogon: number; agStatSummary: { browserAgentStatus: Record<string, number> } };

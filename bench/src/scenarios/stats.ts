@@ -1,4 +1,4 @@
-import { beforeAfter, systemsIn, fmt, label, limitSide, medianOf, ratioOf, runNotes, sig, spread, table, times } from '../report/summarize.js';
+import { beforeAfter, fmt, label, limitSide, medianOf, ratioOf, runNotes, sig, spread, systemsIn, table, times } from '../report/summarize.js';
 import { BENCH_ROOM } from '../systems/parley-config.js';
 import { withSystem } from './run-system.js';
 import { check, type Scenario } from './scenario.js';
@@ -35,7 +35,15 @@ export const statsScenario: Scenario = {
     return withSystem(context, system, 'stats', {}, async ({ server, load, target }) => {
       await load.call('setup', { target, agents: p.agents });
       const path = target.dialect === 'parley' ? `/api/rooms/${BENCH_ROOM}/stats` : '/stats';
-      const result = await load.call<PollResult>('poll', { target, path, pollers: p.pollers, changesPerSecond: p.changesPerSecond, warmupMs: p.warmupMs, measureMs: p.measureMs, serverPid: server.pid });
+      const result = await load.call<PollResult>('poll', {
+        target,
+        path,
+        pollers: p.pollers,
+        changesPerSecond: p.changesPerSecond,
+        warmupMs: p.warmupMs,
+        measureMs: p.measureMs,
+        serverPid: server.pid,
+      });
       await load.call('close', {});
       const notes: string[] = [];
       if (result.bad) notes.push(`${result.bad} wrong answers (${result.firstBad})`);
@@ -74,8 +82,14 @@ export const statsScenario: Scenario = {
     return [
       `${p.pollers} keep-alive HTTP/1.1 connections each asking for the room summary again as soon as the answer arrives; meanwhile ${p.agents} agents switch between ready and break, ${fmt(p.changesPerSecond)} changes/s in total, so the JSON is rebuilt about that often. Every 50th answer is parsed and its counts checked. Window ${p.measureMs / 1000} s after ${p.warmupMs / 1000} s of warm-up. Server CPU per request includes handling the status changes (the same load for every system).`,
       '',
-      table(['System', 'Requests/s', '× raw uWS', 'Server CPU µs/request', '× raw uWS', 'p50 / p99 ms', 'Status changes/s', 'Limit', 'Runs (requests/s)'], rows),
-      beforeAfter(runs, [{ key: 'rps', name: 'requests/s', format: (v) => fmt(v) }, { key: 'cpuPerRequestUs', name: 'CPU µs/request', format: sig }]),
+      table(
+        ['System', 'Requests/s', '× raw uWS', 'Server CPU µs/request', '× raw uWS', 'p50 / p99 ms', 'Status changes/s', 'Limit', 'Runs (requests/s)'],
+        rows,
+      ),
+      beforeAfter(runs, [
+        { key: 'rps', name: 'requests/s', format: (v) => fmt(v) },
+        { key: 'cpuPerRequestUs', name: 'CPU µs/request', format: sig },
+      ]),
       runNotes(runs),
     ].join('\n');
   },
@@ -83,7 +97,13 @@ export const statsScenario: Scenario = {
   targets(runs) {
     const byRate = ratioOf(runs, 'parley-uws', 'raw-uws', 'rps');
     const byCpu = 1 / ratioOf(runs, 'parley-uws', 'raw-uws', 'cpuPerRequestUs');
-    return [check('≥ 0.5× raw uWS precomputed JSON (by requests/s and by server CPU per request)', `${times(byRate)} by requests/s, ${times(byCpu)} by CPU/request`, Math.min(byRate, byCpu), (v) => v >= 0.5)];
+    return [
+      check(
+        '≥ 0.5× raw uWS precomputed JSON (by requests/s and by server CPU per request)',
+        `${times(byRate)} by requests/s, ${times(byCpu)} by CPU/request`,
+        Math.min(byRate, byCpu),
+        (v) => v >= 0.5,
+      ),
+    ];
   },
-
 };

@@ -1,7 +1,7 @@
-import { inBatches, type BenchSocket } from '../load/bench-socket.js';
+import { type BenchSocket, inBatches } from '../load/bench-socket.js';
 import { Countdown } from '../load/countdown.js';
 import { perUnit, startWindow } from '../load/measure.js';
-import { connectAgent, connectVisitor, parleyMessage, startConversation, type ParleyAgent } from '../load/parley-client.js';
+import { connectAgent, connectVisitor, type ParleyAgent, parleyMessage, startConversation } from '../load/parley-client.js';
 import { connectRaw } from '../load/raw-client.js';
 import { Samples } from '../load/samples.js';
 import { answeringPings, connectSio } from '../load/socketio-client.js';
@@ -51,7 +51,19 @@ export class StormLoad {
   }
 
   private blank(index: number): Visitor {
-    return { index, socket: null, room: '', token: '', conversationId: '', pid: '', offset: null, seen: new Set(), awayText: `away${index}`, gotAway: false, resumedAt: NaN };
+    return {
+      index,
+      socket: null,
+      room: '',
+      token: '',
+      conversationId: '',
+      pid: '',
+      offset: null,
+      seen: new Set(),
+      awayText: `away${index}`,
+      gotAway: false,
+      resumedAt: NaN,
+    };
   }
 
   private async setupParley(target: Target, agentCount: number, visitorCount: number): Promise<void> {
@@ -87,7 +99,9 @@ export class StormLoad {
     this.sendAway = (visitor) =>
       new Promise<void>((resolve) => {
         acks.set(visitor.awayText, resolve);
-        agents[visitor.index % agentCount]!.socket.send(parleyMessage(visitor.conversationId, visitor.awayText, `${visitor.awayText} sent while you were offline`));
+        agents[visitor.index % agentCount]!.socket.send(
+          parleyMessage(visitor.conversationId, visitor.awayText, `${visitor.awayText} sent while you were offline`),
+        );
       });
   }
 
@@ -98,11 +112,18 @@ export class StormLoad {
         socket.onText = answeringPings(socket, (text) => {
           if (text.startsWith('43') && --pending === 0) resolve();
         });
-        rooms.forEach((room, k) => socket.send(`42${k}${JSON.stringify(['join', room])}`));
+        rooms.forEach((room, k) => {
+          socket.send(`42${k}${JSON.stringify(['join', room])}`);
+        });
       });
     const agents = await inBatches(range(agentCount), 25, async (a) => {
       const { socket } = await connectSio(target.ws);
-      await join(socket, range(Math.ceil(visitorCount / agentCount)).map((k) => `p${a + k * agentCount}`).filter((room) => Number(room.slice(1)) < visitorCount));
+      await join(
+        socket,
+        range(Math.ceil(visitorCount / agentCount))
+          .map((k) => `p${a + k * agentCount}`)
+          .filter((room) => Number(room.slice(1)) < visitorCount),
+      );
       socket.onText = answeringPings(socket, () => {});
       return socket;
     });

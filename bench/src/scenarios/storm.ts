@@ -1,4 +1,4 @@
-import { beforeAfter, systemsIn, fmt, label, limitSide, medianOf, runNotes, sig, spread, table } from '../report/summarize.js';
+import { beforeAfter, fmt, label, limitSide, medianOf, runNotes, sig, spread, systemsIn, table } from '../report/summarize.js';
 import { withSystem } from './run-system.js';
 import { check, type Scenario } from './scenario.js';
 
@@ -30,7 +30,11 @@ export const stormScenario: Scenario = {
     const p = context.smoke ? SMOKE : FULL;
     return withSystem(context, system, 'storm', { recovery: true }, async ({ server, load, target }) => {
       await load.call('setup', { target, agents: p.agents, visitors: p.visitors }, 600_000);
-      const result = await load.call<StormResult>('storm', { target, serverPid: server.pid, timeoutMs: p.timeoutMs, concurrency: p.concurrency }, p.timeoutMs + 60_000);
+      const result = await load.call<StormResult>(
+        'storm',
+        { target, serverPid: server.pid, timeoutMs: p.timeoutMs, concurrency: p.concurrency },
+        p.timeoutMs + 60_000,
+      );
       await load.call('close', {});
       const notes: string[] = [];
       if (!result.all) notes.push(`${result.visitors - result.resumed} visitors did not resume`);
@@ -68,8 +72,14 @@ export const stormScenario: Scenario = {
     return [
       `${fmt(p.visitors)} visitors in conversations with ${fmt(p.agents)} agents (one message each way already exchanged) lose their connections at once (TCP reset). While they are away each agent sends each of its visitors a message. Then they all reconnect, ${p.concurrency} handshakes in flight at a time (the servers' listen backlogs hold about 512 pending connections; past that the kernel drops SYNs and clients retry after a second, which would measure the kernel's retry timer, the same for every system). Resumed: Parley — hello with the same token, \`sync\` from the last seq seen, and every message up to the conversation's last seq held (the one sent while away included); Socket.IO — connection state recovery on (session id and offset), and the missed message replayed; raw uWS — reconnected and one hello round trip (it has no store, so nothing to resume: the floor for the connections alone). Lost: a visitor that did not end up with every message.`,
       '',
-      table(['System', 'All resumed after s', 'Resumed after p50 / p99 ms', 'Resumed / lost', 'Server CPU µs per visitor', 'Limit', 'Runs (all resumed, s)'], rows),
-      beforeAfter(runs, [{ key: 'allResumedMs', name: 'all resumed ms', format: sig }, { key: 'cpuPerVisitorUs', name: 'CPU µs/visitor', format: sig }]),
+      table(
+        ['System', 'All resumed after s', 'Resumed after p50 / p99 ms', 'Resumed / lost', 'Server CPU µs per visitor', 'Limit', 'Runs (all resumed, s)'],
+        rows,
+      ),
+      beforeAfter(runs, [
+        { key: 'allResumedMs', name: 'all resumed ms', format: sig },
+        { key: 'cpuPerVisitorUs', name: 'CPU µs/visitor', format: sig },
+      ]),
       runNotes(runs),
     ].join('\n');
   },
@@ -87,5 +97,4 @@ export const stormScenario: Scenario = {
       ),
     ];
   },
-
 };

@@ -30,7 +30,16 @@ export type Builds = {
 };
 
 async function bundle(entry: string, outfile: string): Promise<string> {
-  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', plugins: [keepDependencies], logLevel: 'error' });
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    plugins: [keepDependencies],
+    logLevel: 'error',
+  });
   return outfile;
 }
 

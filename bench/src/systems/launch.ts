@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { pinned } from '../machine/pinning.js';
 import { PROBE_MARK } from './memory-probe.js';
 
@@ -13,6 +13,8 @@ export type MemorySample = { rss: number; heapUsed: number; heapTotal: number; e
 
 export type RunningServer = {
   pid: number;
+  /** Every process of the server: itself, or the nodes of a cluster and their Redis. */
+  pids: number[];
   port: number;
   /** The line that said the server listens (Parley's names its transport). */
   ready: { port: number; transport?: string };
@@ -80,6 +82,7 @@ export async function launchServer(spec: ServerSpec, core: string | null): Promi
 
   return {
     pid: child.pid!,
+    pids: [child.pid!],
     port: ready.port,
     ready,
     output: () => log,

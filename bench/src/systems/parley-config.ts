@@ -32,7 +32,7 @@ function cheapHash(password: string): string {
 /**
  * Writes `parley.config.json` with one quickest-reply room and `count` agents. Each agent may hold
  * `capacity` chats, so that 1,000 agents can take 10,000 visitors without ending chats; the room
- * is force-ready (seed 003), so agents stay ready until they are full, as a contact centre whose
+ * is force-ready, so agents stay ready until they are full, as a contact centre whose
  * agents handle several chats at once would set it. Offers do not time out during a run.
  */
 export function writeParleyConfig(folder: string, count: number, capacity: number): { path: string; agents: BenchAgents } {

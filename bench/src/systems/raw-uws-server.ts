@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
-import { StatusCounter, type Status } from './stats-shape.js';
+import { createRequire } from 'node:module';
+import { type Status, StatusCounter } from './stats-shape.js';
 
 /*
  * Baseline "the limit": uWebSockets.js doing the least work a chat relay can do. Each socket

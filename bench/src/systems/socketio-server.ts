@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
-import { StatusCounter, type Status } from './stats-shape.js';
+import { type Status, StatusCounter } from './stats-shape.js';
 
 /*
  * Baseline "what people build chat on": a minimal Socket.IO relay with rooms. Both sides of a

@@ -1,5 +1,5 @@
 /*
- * The baselines answer the statistics scenario with the same JSON Parley serves (seed 002's
+ * The baselines answer the statistics scenario with the same JSON Parley serves (the staff statistics'
  * summary, key for key), counted the same way: one counter per status and client, moved on each
  * change, serialised again on the first request after a change.
  */

@@ -8,7 +8,7 @@ import type { ServerSpec } from './launch.js';
  * `parley-before` and `parley-ws-before` are Parley from another tree (`--before`), to measure a
  * change before and after in the same run.
  */
-export type SystemId = 'parley-uws' | 'parley-ws' | 'raw-uws' | 'socketio' | 'parley-before' | 'parley-ws-before';
+export type SystemId = 'parley-uws' | 'parley-ws' | 'raw-uws' | 'socketio' | 'parley-before' | 'parley-ws-before' | 'parley-redis' | 'parley-cluster';
 
 /** How the load generator talks to a system. */
 export type Dialect = 'parley' | 'raw' | 'socketio';
@@ -20,7 +20,12 @@ export const SYSTEMS: Record<SystemId, { label: string; dialect: Dialect }> = {
   'parley-ws': { label: 'Parley (ws)', dialect: 'parley' },
   'parley-before': { label: 'Parley (uWS) before the change', dialect: 'parley' },
   'parley-ws-before': { label: 'Parley (ws) before the change', dialect: 'parley' },
+  'parley-redis': { label: 'Parley on Redis, one node', dialect: 'parley' },
+  'parley-cluster': { label: 'Parley on Redis, three nodes', dialect: 'parley' },
 };
+
+/** Systems of several processes: Parley nodes on a redis-server of their own (launch-cluster.ts). */
+export const CLUSTER_NODES: Partial<Record<SystemId, number>> = { 'parley-redis': 1, 'parley-cluster': 3 };
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BENCH_SRC = fileURLToPath(new URL('../', import.meta.url));
@@ -87,14 +92,30 @@ function parleyEnv(transport: 'uws' | 'ws', options: SpecOptions): Record<string
   };
 }
 
+/** One node of a Parley cluster on Redis (uWebSockets.js), with the same limits as the one-node runs. */
+export function clusterNodeSpec(options: SpecOptions, node: string, redisUrl: string): ServerSpec {
+  return {
+    args: nodeArgs('parley', options),
+    env: { ...parleyEnv('uws', options), STORE: 'redis', REDIS_URL: redisUrl, REDIS_PREFIX: 'bench:', NODE_ID: node },
+    cwd: REPO_ROOT,
+  };
+}
+
 export function serverSpec(system: SystemId, options: SpecOptions): ServerSpec {
   switch (system) {
+    case 'parley-redis':
+    case 'parley-cluster':
+      throw new Error(`${system} runs several processes: see launch-cluster.ts`);
     case 'parley-uws':
     case 'parley-ws':
       return { args: nodeArgs('parley', options), env: parleyEnv(system === 'parley-uws' ? 'uws' : 'ws', options), cwd: REPO_ROOT };
     case 'parley-before':
     case 'parley-ws-before':
-      return { args: nodeArgs('parleyBefore', options), env: parleyEnv(system === 'parley-before' ? 'uws' : 'ws', options), cwd: options.beforeRoot ?? REPO_ROOT };
+      return {
+        args: nodeArgs('parleyBefore', options),
+        env: parleyEnv(system === 'parley-before' ? 'uws' : 'ws', options),
+        cwd: options.beforeRoot ?? REPO_ROOT,
+      };
     case 'raw-uws':
       return { args: nodeArgs('raw', options), env: { PORT: '0', HOST: '127.0.0.1' }, cwd: REPO_ROOT };
     case 'socketio':
