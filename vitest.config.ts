@@ -12,8 +12,10 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts'],
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'demo/src/**/*.test.ts'],
           environment: 'node',
+          // The Redis store's contract suites run against a real redis-server, one for the run.
+          globalSetup: ['server/src/store/contract/redis-global-setup.ts'],
         },
       },
       { test: { name: 'bench', include: ['bench/src/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
@@ -34,6 +36,15 @@ export default defineConfig({
         test: {
           name: 'widget',
           include: ['widget/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        // Admin console state and components in happy-dom, with Preact's JSX.
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        test: {
+          name: 'admin',
+          include: ['admin/src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
         },
       },

@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 /** Add an entry when a test suite starts a program of the system: binary path and Debian package. */
 const REQUIRED = [
   { binary: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', debianPackage: 'chromium', why: 'browser tests of the widget and the console' },
+  { binary: process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server', debianPackage: 'redis-server', why: 'the Redis store and cluster tests' },
+  { binary: process.env.HAPROXY_PATH ?? '/usr/sbin/haproxy', debianPackage: 'haproxy', why: 'the cluster tests behind a load balancer' },
 ];
 
 const missing = REQUIRED.filter(({ binary }) => !existsSync(binary));
@@ -23,5 +25,7 @@ if (isRoot && isDebian && spawnSync('apt-get', ['--version']).status === 0) {
   execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
   process.exit(0);
 }
-process.stderr.write(`The tests need ${missing.map((m) => `${m.binary} (${m.why})`).join(' and ')}: install the Debian package${packages.length > 1 ? 's' : ''} ${packages.join(' ')} (sudo apt-get install ${packages.join(' ')}).\n`);
+process.stderr.write(
+  `The tests need ${missing.map((m) => `${m.binary} (${m.why})`).join(' and ')}: install the Debian package${packages.length > 1 ? 's' : ''} ${packages.join(' ')} (sudo apt-get install ${packages.join(' ')}).\n`,
+);
 process.exit(1);

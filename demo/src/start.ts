@@ -5,8 +5,8 @@
  * prints the rest).
  */
 import { ensureWidgetBuilt } from '../../widget/scripts/ensure-built.js';
-import { prepareConsole } from './console-build.js';
-import { DEMO_AGENTS, DEMO_PASSWORD } from './demo-credentials.js';
+import { prepareConsoles } from './console-build.js';
+import { DEMO_ADMIN, DEMO_AGENTS, DEMO_PASSWORD } from './demo-credentials.js';
 import { startDemoSite } from './demo-site.js';
 
 const port = Number(process.env.PORT || '8080');
@@ -14,7 +14,7 @@ const host = process.env.HOST || '0.0.0.0';
 const base = (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
 
 ensureWidgetBuilt();
-await prepareConsole();
+await prepareConsoles();
 await import('../../server/src/main.js');
 const site = await startDemoSite({ parleyUrl: base, host, port: Number(process.env.DEMO_PORT || port + 1) });
 
@@ -24,6 +24,7 @@ const lines = [
   `  Demo shop:     ${site.url}/  (another origin, pasting the widget's script tag)`,
   `  Hosted chat:   ${base}/chat/GENERAL  and an agent's own: ${base}/chat/AGENT-ALICE`,
   `  Agent console: ${base}/agent/`,
+  `  Admin console: ${base}/admin/  (${DEMO_ADMIN}, same password as the agents)`,
   `  Health:        ${base}/healthz`,
   `  Statistics:    ${base}/api/rooms/GENERAL/stats`,
   `  Details:       ${base}/api/rooms/GENERAL/stats/details?key=demo-general-stats-key-change-me`,
