@@ -62,4 +62,32 @@ describe('the Redis store across nodes', () => {
     await expect.poll(() => store.messages.append('c1', text('after')).then((r) => r.message.seq), { timeout: 10_000, interval: 100 }).toBe(1);
     await redis.stop();
   });
+
+  it('keeps messages in the order they were sent when a restarted Redis has forgotten its scripts', async () => {
+    const { RedisServerProcess } = await import('./redis-server-process.js');
+    const redis = await RedisServerProcess.start();
+    const store = await openRedisStore({ url: redis.url, prefix: freshPrefix() });
+    opened.push(store);
+    await store.conversations.save(conversation('c1'));
+    await store.messages.append('c1', text('before'));
+    await redis.stop();
+    await redis.restart();
+    const answers = () =>
+      store.conversations.get('c1').then(
+        () => true,
+        () => false,
+      );
+    await expect.poll(answers, { timeout: 10_000, interval: 50 }).toBe(true);
+    // One message per event-loop turn, as frames arrive: the first answers of "script unknown"
+    // come back while later messages are being sent.
+    const sent: Promise<unknown>[] = [];
+    for (let i = 1; i <= 100; i++) {
+      sent.push(store.messages.append('c1', text(`m${i}`)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(sent);
+    const stored = await store.messages.after('c1', 0, 1000);
+    expect(stored.map((m) => m.clientId)).toEqual(['before', ...Array.from({ length: 100 }, (_, i) => `m${i + 1}`)]);
+    await redis.stop();
+  });
 });
