@@ -3,10 +3,11 @@ import { expect, it } from 'vitest';
 import { overTransports, serverPerTest } from './support/over-transports.js';
 import { connectAgent, connectVisitor, signIn } from './support/parties.js';
 
-async function attempt(http: string, id: string, password: string) {
+async function attempt(http: string, id: string, password: string, from?: string) {
   const response = await fetch(`${http}/api/agent/sessions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // Behind a trusted proxy (TRUST_PROXY) the address is the one the proxy forwards.
+    headers: { 'content-type': 'application/json', ...(from ? { 'x-forwarded-for': from } : {}) },
     body: JSON.stringify({ id, password }),
   });
   return { status: response.status, body: await response.json(), retryAfter: response.headers.get('retry-after') };
@@ -74,5 +75,27 @@ overTransports('agent sign-in and sign-out', (transport) => {
     expect((await visitor.client.next('conversation', (f) => f.conversation.status === 'waiting')).conversation.agentName).toBeNull();
     const again = await fetch(`${server().http}/api/agent/sessions/current`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     expect(again.status).toBe(401);
+  });
+});
+
+overTransports('sign-in throttling behind a proxy (addresses apart)', (transport) => {
+  const server = serverPerTest(transport, { env: { TRUST_PROXY: 'true' } });
+  const guesser = '203.0.113.5';
+  const agentsOwn = '198.51.100.7';
+
+  it("cannot lock an agent out: failures from one address do not block the right password from the agent's own address", async () => {
+    for (let i = 0; i < 12; i++) await attempt(server().http, 'bob@test.parley', 'guess', guesser);
+    expect((await attempt(server().http, 'bob@test.parley', 'parley-demo', guesser)).status).toBe(429);
+    expect((await attempt(server().http, 'bob@test.parley', 'parley-demo', agentsOwn)).status).toBe(201);
+  });
+
+  it('slows a guesser who moves to a fresh address after its first failure there', async () => {
+    for (let i = 0; i < 12; i++) await attempt(server().http, 'bob@test.parley', 'guess', guesser);
+    const fresh = '192.0.2.44';
+    expect((await attempt(server().http, 'bob@test.parley', 'guess', fresh)).status).toBe(401);
+    const next = await attempt(server().http, 'bob@test.parley', 'guess', fresh);
+    expect(next.status).toBe(429);
+    // The address that never failed is not slowed, for this account or another.
+    expect((await attempt(server().http, 'alice@test.parley', 'parley-demo', agentsOwn)).status).toBe(201);
   });
 });

@@ -23,8 +23,7 @@ export async function checkPassword<A extends { passwordHash?: string | undefine
   const body = readJson(request, SignInRequest, 16 * 1024);
   if (!body.ok) return body;
   const id = body.value.id.trim().toLowerCase();
-  const keys = [`ip:${request.remoteAddress}`, `id:${id}`];
-  const wait = await throttle.wait(keys, clock.now());
+  const wait = await throttle.wait(request.remoteAddress, id, clock.now());
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
     return {
@@ -36,9 +35,9 @@ export async function checkPassword<A extends { passwordHash?: string | undefine
   // An account without a password yet (invited) is checked against the decoy: no password opens it.
   const valid = await verifyPassword(body.value.password, account?.passwordHash ?? DECOY_HASH);
   if (!account || !valid || !account.passwordHash) {
-    await throttle.failed(keys, clock.now());
+    await throttle.failed(request.remoteAddress, id, clock.now());
     return { ok: false, response: errorResponse(401, 'BAD_CREDENTIALS', 'Wrong email or password.') };
   }
-  await throttle.succeeded(`id:${id}`);
+  await throttle.succeeded(request.remoteAddress, id);
   return { ok: true, account };
 }

@@ -1,10 +1,13 @@
-import type { LimitStore } from '../store/store.js';
+import type { LimitCount, LimitStore } from '../store/store.js';
 
 /**
- * Slows down password guessing: after a few failures for the same address or the same account id,
- * each further attempt must wait, doubling up to a quarter of an hour. A success clears the
- * account's count. The counts are the store's, so on several nodes a guesser gains nothing by
- * going from one to another.
+ * Slows down password guessing without letting anyone lock an agent out. Failures are counted
+ * per address, per (address, account) and per account; after a few, each further attempt must
+ * wait, doubling up to a quarter of an hour. The account's count only slows addresses that have
+ * failed themselves: a guesser spread over many addresses is slowed once each has failed, and
+ * the agent, from an address that has not failed, signs in with the right password whatever
+ * others tried. A success clears the account's counts. The counts are the store's, so on several
+ * nodes a guesser gains nothing by going from one to another.
  */
 const FREE_FAILURES = 5;
 const BASE_DELAY_MS = 1000;
@@ -23,17 +26,24 @@ export class SignInThrottle {
     private readonly scope: 'agent' | 'admin',
   ) {}
 
-  /** Milliseconds until an attempt for these keys is allowed; 0 when allowed now. */
-  async wait(keys: string[], now: number): Promise<number> {
-    const counts = await this.limits.read(keys.map((key) => `signin:${this.scope}:${key}`));
-    return Math.max(0, ...counts.map((count) => (count ? count.lastAt + delayAfter(count.count) - now : 0)));
+  /** Milliseconds until `address` may try to sign in as `id`; 0 when allowed now. */
+  async wait(address: string, id: string, now: number): Promise<number> {
+    const [byAddress, byPair, byAccount] = await this.limits.read(this.keys(address, id));
+    const waitFor = (count: LimitCount | null) => (count ? Math.max(0, count.lastAt + delayAfter(count.count) - now) : 0);
+    return Math.max(waitFor(byAddress ?? null), waitFor(byPair ?? null), byAddress ? waitFor(byAccount ?? null) : 0);
   }
 
-  async failed(keys: string[], now: number): Promise<void> {
-    await Promise.all(keys.map((key) => this.limits.hit(`signin:${this.scope}:${key}`, now, FORGET_MS)));
+  async failed(address: string, id: string, now: number): Promise<void> {
+    await Promise.all(this.keys(address, id).map((key) => this.limits.hit(key, now, FORGET_MS)));
   }
 
-  async succeeded(key: string): Promise<void> {
-    await this.limits.clear(`signin:${this.scope}:${key}`);
+  async succeeded(address: string, id: string): Promise<void> {
+    const [, pair, account] = this.keys(address, id);
+    await Promise.all([this.limits.clear(pair!), this.limits.clear(account!)]);
+  }
+
+  private keys(address: string, id: string): [string, string, string] {
+    const prefix = `signin:${this.scope}`;
+    return [`${prefix}:ip:${address}`, `${prefix}:ipid:${address}:${id}`, `${prefix}:id:${id}`];
   }
 }
