@@ -162,6 +162,7 @@ export async function startParley({ config, store, log, clock = systemClock, met
       },
       onError: (error, where) => log.error({ err: error, where }, 'transport error'),
       trustProxy: env.TRUST_PROXY,
+      maxConnectionsPerAddress: env.TRUST_PROXY ? 0 : env.MAX_CONNECTIONS_PER_ADDRESS,
     },
     log,
   );

@@ -77,6 +77,11 @@ export const Env = z
     RATE_CONNECTIONS_PER_MINUTE: int(1, 10_000_000, 120),
     RATE_CONNECTIONS_BURST: int(1, 10_000_000, 60),
     /**
+     * TCP connections one address may hold open at once (TRANSPORT=ws; 0: no cap). Not applied
+     * with TRUST_PROXY, where every connection comes from the proxy: cap them there.
+     */
+    MAX_CONNECTIONS_PER_ADDRESS: int(0, 10_000_000, 200),
+    /**
      * `/metrics` (Prometheus text format) answers a request that sends `Authorization: Bearer` this
      * token. Without it (and without METRICS_PORT) `/metrics` is off: it tells who is online.
      */

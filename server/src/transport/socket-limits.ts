@@ -17,6 +17,11 @@ import { Limits } from '@parley/shared';
  * - 60 s idle timeout with automatic pings every ~30 s: mobile networks and NATs drop silent TCP
  *   connections after 30–120 s; the pings keep them open and reveal dead peers within a minute,
  *   which is when agents' grace periods and visitors' queue places start counting.
+ * - 10 s for a plain HTTP connection to send its request headers, and to stay silent between
+ *   requests, as uWebSockets.js does on its own: a socket that opens and says nothing must not
+ *   hold a descriptor for ever (a few hundred of them once took the server's `/healthz` down).
+ *   A request's body may take up to 5 minutes in all (node:http's default), enough for the largest
+ *   attachment over a slow phone link; silence of 10 s in the middle of it still ends it.
  * - 26 MiB HTTP bodies: the largest attachment a room may allow (25 MiB) plus headroom; each route
  *   checks its own, smaller limit (a room's attachment size, a few KiB for JSON).
  */
@@ -26,5 +31,6 @@ export const SocketLimits = {
   maxBackpressureBytes: 1024 * 1024,
   uwsHardBackpressureBytes: 64 * 1024 * 1024,
   idleTimeoutSeconds: 60,
+  httpIdleTimeoutMs: 10_000,
   maxHttpBodyBytes: 26 * 1024 * 1024,
 } as const;

@@ -234,7 +234,90 @@ describe.each(adapters)('transport contract: %s', (_name, create) => {
     transport.closeAll(CloseCode.SERVICE_RESTART, 'restarting');
     expect(await Promise.all(clients.map((client) => client.closed))).toEqual([1012, 1012, 1012]);
   });
+
+  it('closes a TCP connection that never sends a request within about 10 s, and keeps a quiet WebSocket open', async () => {
+    await start();
+    const client = await connect(`ws://${base}/ws/test?room=quiet`);
+    const started = Date.now();
+    const silent = await rawConnection(base);
+    await silent.closed;
+    // uWebSockets.js's own HTTP idle timeout is 10 s; ws is given the same.
+    expect(Date.now() - started).toBeLessThan(14_000);
+    expect(client.socket.readyState).toBe(WebSocket.OPEN);
+    client.socket.send('still here');
+    expect(await client.next(2)).toEqual(['hello quiet', 'echo:10:still here']);
+  }, 20_000);
 });
+
+describe('ws transport: connections per address', () => {
+  it('cuts connections from one address over the cap at once, and goes on serving other addresses (health checks too)', async () => {
+    const transport = createWsTransport({
+      http: () => ({ status: 200, body: 'ok' }),
+      sockets: {},
+      onError: (error) => {
+        throw error;
+      },
+      maxConnectionsPerAddress: 5,
+    });
+    const base = `127.0.0.1:${await transport.listen('127.0.0.1', 0)}`;
+    try {
+      const held = await Promise.all(Array.from({ length: 5 }, () => rawConnection(base)));
+      const over = await rawConnection(base);
+      await over.closed;
+      expect(held.every((connection) => !connection.socket.destroyed)).toBe(true);
+      // Another address on this machine's loopback is a different client.
+      expect(await httpGet(base, '/healthz', '127.0.0.2')).toBe('200 ok');
+      // One held connection gone makes room for one more.
+      held[0]!.socket.destroy();
+      await held[0]!.closed;
+      // (The server hears of the close a moment later: ask until it answers.)
+      let next = await rawConnection(base);
+      for (let tries = 0; !(await answersRequest(next)) && tries < 100; tries++) next = await rawConnection(base);
+      expect(next.socket.destroyed).toBe(false);
+      for (const connection of [...held, next]) connection.socket.destroy();
+    } finally {
+      transport.stopListening();
+    }
+  });
+});
+
+/** A plain TCP connection that says nothing until told to. */
+async function rawConnection(base: string): Promise<{ socket: Socket; closed: Promise<void>; firstData: Promise<string> }> {
+  const { connect: tcp } = await import('node:net');
+  const [host, port] = base.split(':');
+  const socket = tcp(Number(port), host!);
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  const firstData = new Promise<string>((resolve) => socket.once('data', (data) => resolve(String(data))));
+  socket.on('error', () => {});
+  await new Promise<void>((resolve) => {
+    socket.once('connect', () => resolve());
+    socket.once('close', () => resolve());
+  });
+  return { socket, closed, firstData };
+}
+
+/** Whether a GET on this connection is answered (false: the server cut it). */
+async function answersRequest(connection: { socket: Socket; closed: Promise<void>; firstData: Promise<string> }): Promise<boolean> {
+  if (connection.socket.destroyed) return false;
+  connection.socket.write('GET /healthz HTTP/1.1\r\nhost: x\r\n\r\n');
+  const answer = await Promise.race([connection.firstData, connection.closed.then(() => '')]);
+  return answer.startsWith('HTTP/1.1 200');
+}
+
+/** `STATUS body` of a GET sent from `localAddress`. */
+async function httpGet(base: string, path: string, localAddress: string): Promise<string> {
+  const { request } = await import('node:http');
+  const [host, port] = base.split(':');
+  return new Promise((resolve, reject) => {
+    const sent = request({ host, port: Number(port), path, localAddress, agent: false }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve(`${response.statusCode} ${body}`));
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
 
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -56,6 +56,14 @@ export type TransportOptions = {
   onError: (error: unknown, where: string) => void;
   /** Seconds a WebSocket may stay silent (pings answered count) before it is dropped; SocketLimits' by default. Tests shorten it. */
   idleTimeoutSeconds?: number;
+  /**
+   * TCP connections (HTTP and WebSocket alike) one address may hold open at once; more are cut at
+   * once. 0: no cap (behind a proxy every connection comes from the proxy). Only ws can count them
+   * before a request; uWebSockets.js drops silent connections after its own 10 s instead.
+   */
+  maxConnectionsPerAddress?: number;
+  /** Milliseconds an HTTP connection may stay silent (no request, no bytes) before it is closed; SocketLimits' by default. Tests shorten it. */
+  httpIdleTimeoutMs?: number;
 };
 
 /** What a transport counts per endpoint path, as plain numbers (a metrics scrape reads them; a frame costs one increment). */

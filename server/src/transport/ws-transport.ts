@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { CloseCode } from '@parley/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { ConnectionsPerAddress } from './connections-per-address.js';
 import { SendBatch } from './send-batch.js';
 import { SocketLimits } from './socket-limits.js';
 import {
@@ -141,6 +142,15 @@ export function createWsTransport(options: TransportOptions): Transport {
     });
     req.on('end', () => handle(Buffer.concat(chunks)));
   });
+
+  // Silent connections are closed: headers within the timeout, and no silence longer than it
+  // (ws turns the timeout off on the sockets it upgrades; its pings watch those).
+  const httpIdleTimeoutMs = options.httpIdleTimeoutMs ?? SocketLimits.httpIdleTimeoutMs;
+  server.headersTimeout = httpIdleTimeoutMs;
+  server.timeout = httpIdleTimeoutMs;
+  server.keepAliveTimeout = Math.min(5_000, httpIdleTimeoutMs);
+  const perAddress = new ConnectionsPerAddress(options.maxConnectionsPerAddress ?? 0);
+  server.on('connection', (socket: Socket) => perAddress.admit(socket));
 
   server.on('upgrade', (req, socket, head) => {
     const request = toUpgradeRequest(req);
