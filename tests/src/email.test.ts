@@ -19,7 +19,8 @@ describe('email through a real SMTP server', () => {
       transport: 'uws',
       store: 'embedded',
       file: emailRooms,
-      env: { SMTP_URL: sink.url, EMAIL_FROM, EMAIL_PER_ADDRESS_PER_HOUR: '3', EMAIL_PER_VISITOR_PER_HOUR: '5' },
+      // Every visitor here comes from 127.0.0.1: the per-network limit is tested on its own below.
+      env: { SMTP_URL: sink.url, EMAIL_FROM, EMAIL_PER_ADDRESS_PER_HOUR: '3', EMAIL_PER_VISITOR_PER_HOUR: '5', EMAIL_PER_NETWORK_PER_HOUR: '1000' },
     });
   });
   afterAll(async () => {
@@ -326,5 +327,51 @@ describe('without a mail server', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('email limits that a new visitor id does not reset', () => {
+  let sink: SmtpSink;
+  let server: TestServer;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    server = await startTestServer({
+      transport: 'ws',
+      store: 'memory',
+      file: emailRooms,
+      // Behind a trusted proxy: each visitor's address is the one it forwards.
+      env: { SMTP_URL: sink.url, EMAIL_FROM, TRUST_PROXY: 'true', EMAIL_PER_NETWORK_PER_HOUR: '3', EMAIL_PER_ROOM_PER_HOUR: '5' },
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await sink?.close();
+  });
+
+  /** A fresh visitor (no token) from `address` leaves a message; the frame it gets back. */
+  async function leaveMessage(address: string, n: number) {
+    const visitor = await connectVisitor(server, 'GENERAL', undefined, { 'x-forwarded-for': address });
+    const clientId = `m-${n}`;
+    visitor.client.send({ type: 'leaveMessage', clientId, name: 'Someone', email: `someone${n}@example.com`, message: 'hello' });
+    const answered = () => visitor.client.frames.find((f) => f.type === 'emailQueued' || (f.type === 'error' && f.ref === clientId));
+    await expect.poll(answered, { timeout: 5_000 }).toBeTruthy();
+    visitor.client.close();
+    return answered()!;
+  }
+
+  it('counts per network address, and caps what reaches the room’s own addresses in an hour', async () => {
+    for (const n of [1, 2, 3]) expect(await leaveMessage('203.0.113.9', n)).toMatchObject({ type: 'emailQueued' });
+    expect(await leaveMessage('203.0.113.9', 4)).toMatchObject({
+      code: 'EMAIL_RATE_LIMITED',
+      message: expect.stringContaining('You have asked for several emails'),
+    });
+    // Other addresses are not slowed by that one, until the room has had its five for the hour.
+    expect((await leaveMessage('198.51.100.1', 5)).type).toBe('emailQueued');
+    expect((await leaveMessage('198.51.100.2', 6)).type).toBe('emailQueued');
+    expect(await leaveMessage('198.51.100.3', 7)).toMatchObject({ code: 'EMAIL_RATE_LIMITED', message: expect.stringContaining('many messages lately') });
+    await expect.poll(() => unsent(server.store), { timeout: 10_000 }).toBe(0);
+    expect(sink.to('sales@acme.test')).toHaveLength(5);
+    expect(sink.to('someone4@example.com')).toHaveLength(0);
+    expect(sink.to('someone7@example.com')).toHaveLength(0);
   });
 });

@@ -108,9 +108,9 @@ export function remoteOwner(caller: OwnerCaller): OwnerApi {
     accept: (agentId, client, conversationId) => call('accept', agentId, client, conversationId),
     pastConversations: (agentId, conversationId) => call('pastConversations', agentId, conversationId),
     signOutSockets: (agentId, sockets) => call('signOutSockets', agentId, sockets),
-    emailTranscript: (visitorId, frame) => call('emailTranscript', visitorId, frame),
+    emailTranscript: (requester, frame) => call('emailTranscript', requester, frame),
     leaveMessage: (request) => call('leaveMessage', request),
-    emailAlert: (visitorId, frame) => call('emailAlert', visitorId, frame),
+    emailAlert: (requester, frame) => call('emailAlert', requester, frame),
     supervisor: (room) => call('supervisor', room),
     whyRoomIsBusy: (room) => call('whyRoomIsBusy', room),
   };

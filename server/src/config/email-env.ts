@@ -21,8 +21,12 @@ export const EMAIL_ENV = {
   EMAIL_GIVE_UP_HOURS: int(1, 720, 72, ' of hours'),
   /** Emails one visitor may ask for (transcripts, messages, alerts) per hour. */
   EMAIL_PER_VISITOR_PER_HOUR: int(1, 1000, 5),
-  /** Emails a visitor-given address may receive per hour (the room's own addresses are not limited). */
+  /** Emails visitors from one network address may ask for per hour, whatever their visitor ids. */
+  EMAIL_PER_NETWORK_PER_HOUR: int(1, 100_000, 20),
+  /** Emails a visitor-given address may receive per hour. */
   EMAIL_PER_ADDRESS_PER_HOUR: int(1, 1000, 3),
+  /** Emails visitors' requests may send to one room's own addresses (leads, transcript copies, agents' alerts) per hour. */
+  EMAIL_PER_ROOM_PER_HOUR: int(1, 1_000_000, 200),
   /** How long the file links in an emailed transcript work. */
   EMAIL_LINK_DAYS: int(1, 365, 30, ' of days'),
 };

@@ -1,5 +1,6 @@
 import { type EmailAlertFrame, type EmailQueuedFrame, ErrorCode, isEmailAddress } from '@parley/shared';
 import type { Timer } from '../core/clock.js';
+import type { EmailRequester } from '../core/party.js';
 import { Refusal } from '../core/refusal.js';
 import { visitorName } from '../hub/views.js';
 import type { OutboxRecord } from '../store/outbox-record.js';
@@ -33,9 +34,9 @@ export class AlertRequests {
     private readonly expireMs: number,
   ) {}
 
-  async request(visitorId: string, frame: EmailAlertFrame): Promise<EmailQueuedFrame> {
+  async request(requester: EmailRequester, frame: EmailAlertFrame): Promise<EmailQueuedFrame> {
     const { hub, outbox, guard, settings } = this.deps;
-    const record = await hub.messaging.readable({ kind: 'visitor', visitorId }, frame.conversationId);
+    const record = await hub.messaging.readable({ kind: 'visitor', visitorId: requester.visitorId }, frame.conversationId);
     const room = hub.directory.room(record.room);
     if (!settings.enabled || !room?.emailAlert) throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'Email alerts are not offered here.');
     if (record.status !== 'waiting') throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'An alert can be asked for while waiting for an agent.');
@@ -44,7 +45,9 @@ export class AlertRequests {
     const answer: EmailQueuedFrame = { type: 'emailQueued', clientId: frame.clientId, request: 'alert', to };
     const visitorAlertId = outboxId('visitor-alert', record.id);
     if (await this.deps.store.outbox.state(visitorAlertId)) return answer;
-    guard.check(visitorId, to);
+    // Opted-in agents are emailed too: the room's own addresses.
+    const ask = { requester, to, room: room.name };
+    guard.check(ask);
 
     const company = senderProfile(room, settings.publicProfile()).companyName;
     const chatRoom = record.privateFor === null ? room.name : (hub.directory.agent(record.privateFor)?.privateRoom ?? room.name);
@@ -76,7 +79,7 @@ export class AlertRequests {
       );
     }
     await outbox.add(records);
-    guard.count(visitorId, to);
+    guard.count(ask);
     if (!this.readyBefore.has(room.name)) this.readyBefore.set(room.name, this.readyNow(room.name));
     return answer;
   }

@@ -82,7 +82,9 @@ export function createEmail({ config, store, hub, sessions, clock, log, preferen
     outbox,
     guard: new VisitorEmailGuard(new EmailRateLimiter(clock), {
       perVisitorPerHour: env.EMAIL_PER_VISITOR_PER_HOUR,
+      perNetworkPerHour: env.EMAIL_PER_NETWORK_PER_HOUR,
       perAddressPerHour: env.EMAIL_PER_ADDRESS_PER_HOUR,
+      perRoomPerHour: env.EMAIL_PER_ROOM_PER_HOUR,
     }),
     sessions,
     clock,

@@ -1,5 +1,6 @@
 import { type EmailQueuedFrame, ErrorCode, LEAVE_MESSAGE_NAME_MAX, type LeaveMessageFrame } from '@parley/shared';
 import type { RoomEntry } from '../config/directory.js';
+import type { EmailRequester } from '../core/party.js';
 import { Refusal } from '../core/refusal.js';
 import type { OutboxRecord } from '../store/outbox-record.js';
 import { adfLead } from './adf/adf-lead.js';
@@ -11,7 +12,7 @@ import { outboxId } from './outbox-ids.js';
 import { senderProfile } from './sender-profile.js';
 
 export type LeftMessage = {
-  visitorId: string;
+  requester: EmailRequester;
   /** The room the visitor is in, and how they named it (a room, or an agent's private room). */
   entry: RoomEntry;
   /** The page they wrote from, as their browser said. */
@@ -28,17 +29,18 @@ export type LeftMessage = {
 export class MessageRequests {
   constructor(private readonly deps: EmailDeps) {}
 
-  async leave({ visitorId, entry, pageUrl, frame }: LeftMessage): Promise<EmailQueuedFrame> {
+  async leave({ requester, entry, pageUrl, frame }: LeftMessage): Promise<EmailQueuedFrame> {
     const { outbox, guard, settings, clock } = this.deps;
     const room = entry.room;
     if (!settings.enabled || !room.leaveMessage) throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'Messages cannot be left here.');
     const answer: EmailQueuedFrame = { type: 'emailQueued', clientId: frame.clientId, request: 'message', to: frame.email };
     // A name is one line, wherever it goes (subject, Reply-To, the lead, the ADF contact).
     const name = headerText(frame.name, LEAVE_MESSAGE_NAME_MAX);
-    const request = [visitorId, frame.clientId];
+    const request = [requester.visitorId, frame.clientId];
     const receiptId = outboxId('receipt', ...request);
     if (await this.deps.store.outbox.state(receiptId)) return answer;
-    guard.check(visitorId, frame.email);
+    const ask = { requester, to: frame.email, room: room.name };
+    guard.check(ask);
 
     const profile = senderProfile(room, settings.publicProfile());
     const salesAddresses = room.salesLeadAddresses?.length ? room.salesLeadAddresses : profile.contactEmail ? [profile.contactEmail] : [];
@@ -93,7 +95,7 @@ export class MessageRequests {
       }),
     );
     await outbox.add(records);
-    guard.count(visitorId, frame.email);
+    guard.count(ask);
     return answer;
   }
 }

@@ -1,5 +1,6 @@
 import { type ChatMessage, type EmailQueuedFrame, type EmailTranscriptFrame, ErrorCode, isEmailAddress } from '@parley/shared';
 import type { RoomConfig } from '@parley/shared/settings';
+import type { EmailRequester } from '../core/party.js';
 import { Refusal } from '../core/refusal.js';
 import { visitorName } from '../hub/views.js';
 import type { ConversationRecord } from '../store/store.js';
@@ -21,9 +22,9 @@ const PAGE = 1000;
 export class TranscriptRequests {
   constructor(private readonly deps: EmailDeps) {}
 
-  async request(visitorId: string, frame: EmailTranscriptFrame): Promise<EmailQueuedFrame> {
+  async request(requester: EmailRequester, frame: EmailTranscriptFrame): Promise<EmailQueuedFrame> {
     const { hub, outbox, guard, settings } = this.deps;
-    const record = await hub.messaging.readable({ kind: 'visitor', visitorId }, frame.conversationId);
+    const record = await hub.messaging.readable({ kind: 'visitor', visitorId: requester.visitorId }, frame.conversationId);
     const room = hub.directory.room(record.room);
     if (!settings.enabled || !room?.emailTranscript) throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'Transcripts are not sent by email here.');
     if (record.status !== 'ended') throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'The transcript can be sent once the chat has ended.');
@@ -37,7 +38,10 @@ export class TranscriptRequests {
     if (!messages.some((m) => m.kind === 'event' && m.event === 'agent-joined')) {
       throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'There is no transcript to send: nobody answered this chat.');
     }
-    guard.check(visitorId, to);
+    // A request that copies the room's transcript addresses counts against the room's hourly cap.
+    const roomCopy = (room.transcriptAddresses ?? []).some((copy) => copy.toLowerCase() !== to.toLowerCase());
+    const ask = { requester, to, room: roomCopy ? room.name : null };
+    guard.check(ask);
     const content = await this.render(record, room, messages);
     const recipients = [to, ...(room.transcriptAddresses ?? []).filter((copy) => copy.toLowerCase() !== to.toLowerCase())];
     await outbox.add(
@@ -45,7 +49,7 @@ export class TranscriptRequests {
         composeMail(this.deps, { id: outboxId('transcript', record.id, address.toLowerCase()), kind: 'transcript', room, to: address, content }),
       ),
     );
-    guard.count(visitorId, to);
+    guard.count(ask);
     return answer;
   }
 

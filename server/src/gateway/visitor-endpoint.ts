@@ -2,6 +2,7 @@ import { checkSendMessage, createFrameParser, ErrorCode, VisitorClientFrame, typ
 import type { RoomAvailability } from '../availability/room-availability.js';
 import type { RoomEntry } from '../config/directory.js';
 import { mayHostWidget } from '../config/origin-policy.js';
+import type { EmailRequester } from '../core/party.js';
 import { Refusal } from '../core/refusal.js';
 import { errorResponse } from '../transport/json-response.js';
 import type { SocketEndpoint } from '../transport/transport.js';
@@ -44,6 +45,7 @@ export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint
     if (!session.visitorId) throw new Error('handler ran before hello');
     return session.visitorId;
   };
+  const requester = (session: VisitorSession): EmailRequester => ({ visitorId: ready(session), network: session.connection.remoteAddress });
   const entryOf = (session: VisitorSession): RoomEntry => {
     const entry = directory.entry(session.name);
     if (!entry) throw new Refusal(ErrorCode.ROOM_UNAVAILABLE, 'This room no longer exists.');
@@ -101,14 +103,13 @@ export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint
       await owner.end({ kind: 'visitor', visitorId: ready(session) }, frame.conversationId);
     },
     async emailTranscript(session, frame) {
-      answer(session, await owner.emailTranscript(ready(session), frame));
+      answer(session, await owner.emailTranscript(requester(session), frame));
     },
     async leaveMessage(session, frame) {
-      const visitorId = ready(session);
-      answer(session, await owner.leaveMessage({ visitorId, roomName: session.name, pageUrl: session.context?.url ?? null, frame }));
+      answer(session, await owner.leaveMessage({ requester: requester(session), roomName: session.name, pageUrl: session.context?.url ?? null, frame }));
     },
     async emailAlert(session, frame) {
-      answer(session, await owner.emailAlert(ready(session), frame));
+      answer(session, await owner.emailAlert(requester(session), frame));
     },
   };
 

@@ -63,11 +63,11 @@ export function localOwner(hub: Hub, email: Email, directory: Directory, clock: 
       hub.presence.signOutSockets(agentId, sockets);
     },
 
-    emailTranscript: (visitorId, frame) => email.transcripts.request(visitorId, frame),
-    async leaveMessage({ visitorId, roomName, pageUrl, frame }) {
-      return email.messages.leave({ visitorId, entry: entryOrRefuse(directory, roomName), pageUrl, frame });
+    emailTranscript: (requester, frame) => email.transcripts.request(requester, frame),
+    async leaveMessage({ requester, roomName, pageUrl, frame }) {
+      return email.messages.leave({ requester, entry: entryOrRefuse(directory, roomName), pageUrl, frame });
     },
-    emailAlert: (visitorId, frame) => email.alerts.request(visitorId, frame),
+    emailAlert: (requester, frame) => email.alerts.request(requester, frame),
 
     async supervisor(room) {
       const now = clock.now();

@@ -15,7 +15,7 @@ import type {
   SupervisorView,
   VisitorConversationView,
 } from '@parley/shared';
-import type { Party } from '../core/party.js';
+import type { EmailRequester, Party } from '../core/party.js';
 import type { ConversationRecord } from '../store/store.js';
 
 /**
@@ -79,9 +79,9 @@ export interface OwnerApi {
    */
   signOutSockets(agentId: string, sockets: Partial<Record<ClientKind, number>>): Promise<void>;
 
-  emailTranscript(visitorId: string, frame: EmailTranscriptFrame): Promise<EmailQueuedFrame>;
-  leaveMessage(call: { visitorId: string; roomName: string; pageUrl: string | null; frame: LeaveMessageFrame }): Promise<EmailQueuedFrame>;
-  emailAlert(visitorId: string, frame: EmailAlertFrame): Promise<EmailQueuedFrame>;
+  emailTranscript(requester: EmailRequester, frame: EmailTranscriptFrame): Promise<EmailQueuedFrame>;
+  leaveMessage(call: { requester: EmailRequester; roomName: string; pageUrl: string | null; frame: LeaveMessageFrame }): Promise<EmailQueuedFrame>;
+  emailAlert(requester: EmailRequester, frame: EmailAlertFrame): Promise<EmailQueuedFrame>;
 
   supervisor(room: string): Promise<SupervisorView>;
   /** Null when the room can be deleted now, else why not. */

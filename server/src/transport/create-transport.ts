@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import { trustingProxy } from './forwarded-address.js';
 import { loadNativeUws } from './load-uws.js';
 import type { Transport, TransportOptions } from './transport.js';
 import { createUwsTransport } from './uws-transport.js';
@@ -9,8 +8,7 @@ import { createWsTransport } from './ws-transport.js';
  * uWebSockets.js when asked for and its native binary loads; otherwise ws. Logs which one runs and
  * why. Behind a trusted proxy, handlers see the address it forwarded.
  */
-export function createTransport(wanted: 'uws' | 'ws', given: TransportOptions & { trustProxy?: boolean }, log: Logger): Transport {
-  const options = given.trustProxy ? trustingProxy(given) : given;
+export function createTransport(wanted: 'uws' | 'ws', options: TransportOptions, log: Logger): Transport {
   if (wanted === 'uws') {
     const { uws, reason } = loadNativeUws();
     if (uws) {

@@ -62,6 +62,11 @@ export type TransportOptions = {
    * before a request; uWebSockets.js drops silent connections after its own 10 s instead.
    */
   maxConnectionsPerAddress?: number;
+  /**
+   * Parley runs behind a proxy it trusts (TRUST_PROXY): every request's and connection's address is
+   * the one the proxy forwards (see clientAddress), so that limits count clients, not the proxy.
+   */
+  trustProxy?: boolean;
   /** Milliseconds an HTTP connection may stay silent (no request, no bytes) before it is closed; SocketLimits' by default. Tests shorten it. */
   httpIdleTimeoutMs?: number;
 };

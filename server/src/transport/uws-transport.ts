@@ -1,6 +1,7 @@
 import type { TemplatedApp, HttpRequest as UwsRequest, HttpResponse as UwsResponse, us_listen_socket, WebSocket } from 'uWebSockets.js';
 import { STATUS_CODES } from 'node:http';
 import { CloseCode } from '@parley/shared';
+import { clientAddress } from './client-address.js';
 import type { loadNativeUws } from './load-uws.js';
 import { SendBatch } from './send-batch.js';
 import { SocketLimits } from './socket-limits.js';
@@ -84,17 +85,18 @@ function writeResponse(res: UwsResponse, response: HttpResponse): void {
 const NO_BODY = Buffer.alloc(0);
 
 /** Everything uWS lets us read from a request, copied out synchronously as uWS requires; the body comes later, if any. */
-function readRequest(req: UwsRequest, res: UwsResponse): HttpRequest {
+function readRequest(req: UwsRequest, res: UwsResponse, trustProxy: boolean): HttpRequest {
   const headers: Record<string, string> = {};
   req.forEach((name, value) => {
     headers[name] = value;
   });
+  const header = (name: string) => headers[name];
   return {
     method: req.getMethod().toUpperCase(),
     path: req.getUrl(),
     query: new URLSearchParams(req.getQuery() ?? ''),
-    header: (name) => headers[name],
-    remoteAddress: decoder.decode(res.getRemoteAddressAsText()),
+    header,
+    remoteAddress: clientAddress(decoder.decode(res.getRemoteAddressAsText()), header, trustProxy),
     body: NO_BODY,
   };
 }
@@ -118,7 +120,7 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
       idleTimeout: options.idleTimeoutSeconds ?? SocketLimits.idleTimeoutSeconds,
       sendPingsAutomatically: true,
       upgrade: (res, req, context) => {
-        const request = readRequest(req, res);
+        const request = readRequest(req, res, options.trustProxy ?? false);
         const key = req.getHeader('sec-websocket-key');
         const protocol = req.getHeader('sec-websocket-protocol');
         const extensions = req.getHeader('sec-websocket-extensions');
@@ -166,7 +168,7 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
   }
 
   app.any('/*', (res, req) => {
-    const request = readRequest(req, res);
+    const request = readRequest(req, res, options.trustProxy ?? false);
     // An upgrade to a path no endpoint serves lands here: refuse it as ws does, not as a page.
     if (request.header('upgrade')?.toLowerCase() === 'websocket') return writeResponse(res, { status: 404, body: 'Not found' });
     let done = false;

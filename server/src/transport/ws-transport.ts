@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { CloseCode } from '@parley/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { clientAddress } from './client-address.js';
 import { ConnectionsPerAddress } from './connections-per-address.js';
 import { SendBatch } from './send-batch.js';
 import { SocketLimits } from './socket-limits.js';
@@ -67,17 +68,13 @@ class WsConnection implements Connection {
   }
 }
 
-function toUpgradeRequest(req: IncomingMessage): UpgradeRequest {
+function toUpgradeRequest(req: IncomingMessage, trustProxy: boolean): UpgradeRequest {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  return {
-    path: url.pathname,
-    query: url.searchParams,
-    header: (name) => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-    remoteAddress: req.socket.remoteAddress ?? '',
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
   };
+  return { path: url.pathname, query: url.searchParams, header, remoteAddress: clientAddress(req.socket.remoteAddress ?? '', header, trustProxy) };
 }
 
 function writeResponse(res: ServerResponse, response: HttpResponse): void {
@@ -106,6 +103,7 @@ export function createWsTransport(options: TransportOptions): Transport {
   const counts = countsFor(options.sockets);
   const wss = new WebSocketServer({ noServer: true, maxPayload: SocketLimits.maxPayloadBytes, perMessageDeflate: false });
 
+  const trustProxy = options.trustProxy ?? false;
   const server = createServer((req, res) => {
     const method = (req.method ?? 'GET').toUpperCase();
     const fail = (error: unknown) => {
@@ -116,7 +114,7 @@ export function createWsTransport(options: TransportOptions): Transport {
       if (res.headersSent) return;
       let result: HttpResponse | Promise<HttpResponse>;
       try {
-        result = options.http({ ...toUpgradeRequest(req), method, body });
+        result = options.http({ ...toUpgradeRequest(req, trustProxy), method, body });
       } catch (error) {
         return fail(error);
       }
@@ -153,7 +151,7 @@ export function createWsTransport(options: TransportOptions): Transport {
   server.on('connection', (socket: Socket) => perAddress.admit(socket));
 
   server.on('upgrade', (req, socket, head) => {
-    const request = toUpgradeRequest(req);
+    const request = toUpgradeRequest(req, trustProxy);
     const endpoint = options.sockets[request.path] as SocketEndpoint | undefined;
     if (!endpoint) return refuseUpgrade(socket, { status: 404, body: 'Not found' });
     let decision: UpgradeDecision<unknown>;
