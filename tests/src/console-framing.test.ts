@@ -4,6 +4,7 @@ import { launchBrowser } from './support/browser.js';
 import { signInAs } from './support/console-page.js';
 import { type HostPages, startHostPages } from './support/host-pages.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
+import { testFile } from './support/test-config.js';
 
 /**
  * The agent and admin consoles are signed-in tools: no other page may frame them (a page that
@@ -69,5 +70,48 @@ describe('the consoles refuse to be framed', () => {
     await page.waitForLoadState('networkidle');
     expect(violations).toEqual([]);
     await context.close();
+  });
+});
+
+/**
+ * A room's full-page chat may be framed by the sites that may host its widget (the room's
+ * whitelisted domains), and by no other.
+ */
+describe("a room's full-page chat in a frame", () => {
+  let browser: Browser;
+  let server: TestServer;
+  let allowed: HostPages;
+  let other: HostPages;
+  const html: Record<string, string> = {};
+
+  beforeAll(async () => {
+    [browser, allowed, other] = await Promise.all([launchBrowser(), startHostPages(html), startHostPages(html)]);
+    const rooms = testFile.rooms.map((room) => (room.name === 'GENERAL' ? { ...room, whitelistedDomains: [`127.0.0.1:${allowed.port}`] } : room));
+    server = await startTestServer({ transport: 'uws', file: { ...testFile, rooms } });
+    html['/chat.html'] =
+      `<!doctype html><title>Shop</title><iframe id="chat" src="${server.http}/chat/GENERAL" width="400" height="600" onload="this.dataset.loaded = 'yes'"></iframe>`;
+  });
+  afterAll(async () => {
+    await Promise.all([allowed.close(), other.close(), browser.close()]);
+    await server.stop();
+  });
+
+  async function framedChat(pages: HostPages): Promise<number> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${pages.port}/chat.html`);
+    await page.locator('#chat[data-loaded="yes"]').waitFor();
+    const framed = page.frames().find((f) => f !== page.mainFrame())!;
+    await framed.waitForLoadState('load');
+    const widgets = await framed.locator('script[data-room="GENERAL"]').count();
+    await context.close();
+    return widgets;
+  }
+
+  it('loads inside a page of a whitelisted site, and not inside any other site', async () => {
+    const response = await fetch(`${server.http}/chat/GENERAL`);
+    expect(response.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' 127.0.0.1:${allowed.port}`);
+    expect(await framedChat(allowed)).toBe(1);
+    expect(await framedChat(other)).toBe(0);
   });
 });

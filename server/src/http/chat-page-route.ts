@@ -8,7 +8,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!
 /**
  * The page's own rules: its scripts only from here, connections only back here, images from
  * anywhere over https (a room's logo) or the widget's blob previews. Inline styles stay allowed
- * for the custom properties the theme sets.
+ * for the custom properties the theme sets. Who may frame it is added per room (frameAncestors).
  */
 const CSP = [
   "default-src 'self'",
@@ -21,7 +21,19 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
-function page(status: number, title: string, body: string, lang = 'en', background = '#ffffff'): HttpResponse {
+/**
+ * `frame-ancestors` for a room's page: the sites that may host the room's widget may frame its
+ * full-page chat too, and no other (a page framing it could dress it up as its own). Patterns are
+ * the whitelist's: `shop.example.com`, `*.example.com`, with an optional port; without one, any
+ * port, as the whitelist means. An empty whitelist lets every site host the widget, and frame this.
+ */
+export function frameAncestors(patterns: readonly string[]): string {
+  if (patterns.length === 0) return 'frame-ancestors *';
+  const sources = patterns.map((pattern) => (pattern.includes(':') ? pattern : `${pattern}:*`));
+  return `frame-ancestors 'self' ${sources.join(' ')}`;
+}
+
+function page(status: number, title: string, body: string, framing: string, lang = 'en', background = '#ffffff'): HttpResponse {
   const html = `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -40,7 +52,7 @@ ${body}
     status,
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': CSP,
+      'content-security-policy': `${CSP}; ${framing}`,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-cache',
     },
@@ -52,7 +64,8 @@ ${body}
  * `/chat/{room}`: the full-page chat for direct links ("every customer goes to a Chat
  * Room through a URL link"), and for each agent's private room, `/chat/AGENT-ALICE`. It loads
  * the same widget as customers' sites, laid out to fill the page and open at once. Being
- * Parley's own page, it is allowed whatever the room's whitelisted domains say.
+ * Parley's own page, it is allowed whatever the room's whitelisted domains say; framed, only
+ * by those domains' pages.
  */
 export function addChatPageRoute(router: Router, directory: Directory, publicUrl: string): void {
   const basePath = new URL(publicUrl).pathname.replace(/\/+$/, '');
@@ -64,11 +77,12 @@ export function addChatPageRoute(router: Router, directory: Directory, publicUrl
         404,
         'Chat not found',
         `<p style="font:16px system-ui,sans-serif;padding:2em">There is no chat named “${escapeHtml(name.slice(0, 40))}”.</p>`,
+        "frame-ancestors 'self'",
       );
     const owner = entry.privateFor === null ? null : directory.agent(entry.privateFor);
     const title = owner ? `${owner.name} – ${entry.room.label}` : entry.room.label;
     const script = `<script src="${escapeHtml(basePath)}/widget.js" data-room="${escapeHtml(name)}" data-layout="page" async></script>`;
-    return page(200, title, script, entry.room.language, entry.room.theme.backgroundColor);
+    return page(200, title, script, frameAncestors(entry.room.whitelistedDomains), entry.room.language, entry.room.theme.backgroundColor);
   });
 }
 
@@ -90,6 +104,7 @@ export function addEmbedPreviewRoute(router: Router, directory: Directory, publi
         404,
         'Chat not found',
         `<p style="font:16px system-ui,sans-serif;padding:2em">There is no chat named “${escapeHtml(name.slice(0, 40))}”.</p>`,
+        "frame-ancestors 'self'",
       );
     const options = EMBED_OPTIONS.flatMap((option) => {
       const value = request.query.get(option);
@@ -100,6 +115,7 @@ export function addEmbedPreviewRoute(router: Router, directory: Directory, publi
 <p>This page has the room's embed code, as a customer's site would. The launcher is at the bottom of the window.</p>
 </main>
 <script src="${escapeHtml(basePath)}/widget.js" data-room="${escapeHtml(name)}"${options} async></script>`;
-    return page(200, `Preview: ${entry.room.label}`, body, entry.room.language);
+    // The admin console may show it in a frame; nobody else needs to.
+    return page(200, `Preview: ${entry.room.label}`, body, "frame-ancestors 'self'", entry.room.language);
   });
 }
