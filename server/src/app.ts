@@ -156,6 +156,7 @@ export async function startParley({ config, store, log, clock = systemClock, met
     env.TRANSPORT,
     {
       http: router.handle,
+      admitBody: router.admitBody,
       sockets: {
         '/ws/visitor': createVisitorEndpoint({ ...endpointDeps, feed, roomAvailability, publicOrigin }),
         '/ws/agent': createAgentEndpoint({ ...endpointDeps, preferences, fanout }),

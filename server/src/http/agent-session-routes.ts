@@ -6,7 +6,7 @@ import type { LimitStore } from '../store/store.js';
 import { errorResponse, json } from '../transport/json-response.js';
 import { bearer } from './bearer.js';
 import { checkPassword } from './password-check.js';
-import type { Router } from './router.js';
+import { bodyUpTo, type Router, SIGN_IN_BODY_BYTES } from './router.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 
 export type AgentSessionDeps = {
@@ -27,20 +27,25 @@ export function addAgentSessionRoutes(router: Router, deps: AgentSessionDeps): v
   const { directory, sessions, clock, closeSession } = deps;
   const throttle = new SignInThrottle(deps.limits, 'agent');
 
-  router.add('POST', '/api/agent/sessions', async (request) => {
-    const checked = await checkPassword(request, throttle, clock, (id) => directory.agent(id));
-    if (!checked.ok) return checked.response;
-    const agent = checked.account;
-    // Told only to someone who knows the password: it reveals nothing to a guesser.
-    if (agent.disabled) return errorResponse(403, 'ACCOUNT_DISABLED', 'This account is disabled. Ask your admin.');
-    const { token, expiresAt } = await sessions.signInAgent(agent.id);
-    const answer: SignInResponse = {
-      token,
-      expiresAt,
-      agent: { id: agent.id, name: agent.name, rooms: agent.rooms, privateRoom: agent.privateRoom, capacity: agent.capacity ?? null },
-    };
-    return json(201, answer, { 'cache-control': 'no-store' });
-  });
+  router.add(
+    'POST',
+    '/api/agent/sessions',
+    async (request) => {
+      const checked = await checkPassword(request, throttle, clock, (id) => directory.agent(id));
+      if (!checked.ok) return checked.response;
+      const agent = checked.account;
+      // Told only to someone who knows the password: it reveals nothing to a guesser.
+      if (agent.disabled) return errorResponse(403, 'ACCOUNT_DISABLED', 'This account is disabled. Ask your admin.');
+      const { token, expiresAt } = await sessions.signInAgent(agent.id);
+      const answer: SignInResponse = {
+        token,
+        expiresAt,
+        agent: { id: agent.id, name: agent.name, rooms: agent.rooms, privateRoom: agent.privateRoom, capacity: agent.capacity ?? null },
+      };
+      return json(201, answer, { 'cache-control': 'no-store' });
+    },
+    bodyUpTo(SIGN_IN_BODY_BYTES),
+  );
 
   router.add('DELETE', '/api/agent/sessions/current', async (request) => {
     const token = bearer(request);

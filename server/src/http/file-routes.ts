@@ -1,4 +1,5 @@
 import { ATTACHMENT_MIME, ClientId, IMAGE_KINDS, type UploadResponse } from '@parley/shared';
+import type { RoomConfig } from '@parley/shared/settings';
 import type { Directory } from '../config/directory.js';
 import type { Clock } from '../core/clock.js';
 import type { Party } from '../core/party.js';
@@ -11,7 +12,7 @@ import type { ConversationRecord, FileStore } from '../store/store.js';
 import { errorResponse, json } from '../transport/json-response.js';
 import type { HttpRequest, HttpResponse } from '../transport/transport.js';
 import { bearer } from './bearer.js';
-import type { Router } from './router.js';
+import type { RouteAdmission, Router } from './router.js';
 
 /**
  * Authentication is the session token in `Authorization`, never a cookie, so any origin may call
@@ -31,6 +32,8 @@ async function partyOf(request: HttpRequest, sessions: Sessions): Promise<Party 
   return token ? sessions.party(token) : null;
 }
 
+type UploadTarget = { party: Party; clientId: string; record: ConversationRecord; room: RoomConfig; tooLarge: HttpResponse };
+
 function refusal(status: number, error: string, message: string, headers: Record<string, string> = {}): HttpResponse {
   return errorResponse(status, error, message, { ...CORS, ...headers });
 }
@@ -42,14 +45,15 @@ function refusal(status: number, error: string, message: string, headers: Record
  * CSP, and as a download unless it is an image.
  */
 export function addFileRoutes(router: Router, { owner, directory, sessions, files, clock }: FileRouteDeps): void {
-  router.add('POST', '/api/conversations/:id/files', async (request, { id }) => {
+  /** Who uploads into which chat of which room, from the headers alone: checked before the body is read, and again after. */
+  const uploadTarget = async (request: HttpRequest, id: string): Promise<UploadTarget | HttpResponse> => {
     const party = await partyOf(request, sessions);
     if (!party) return refusal(401, 'NOT_SIGNED_IN', 'Send your session token as Authorization: Bearer.');
     const clientId = ClientId.safeParse(request.header('x-client-id'));
     if (!clientId.success) return refusal(400, 'BAD_REQUEST', 'X-Client-Id must be an id of up to 64 letters, digits, _ . : -');
     let record: ConversationRecord;
     try {
-      record = await owner.writable(party, id!);
+      record = await owner.writable(party, id);
     } catch (error) {
       if (error instanceof Refusal) return refusal(error.code === 'CONVERSATION_ENDED' ? 409 : 403, error.code, error.message);
       throw error;
@@ -59,28 +63,45 @@ export function addFileRoutes(router: Router, { owner, directory, sessions, file
     if (!(party.kind === 'visitor' ? room.visitorAttachments : room.agentAttachments)) {
       return refusal(403, 'ATTACHMENTS_DISABLED', 'This chat does not accept files.');
     }
-    if (request.body.length === 0) return refusal(400, 'EMPTY_FILE', 'The file is empty.');
-    if (request.body.length > room.attachmentMaxBytes) {
-      return refusal(413, 'FILE_TOO_LARGE', `Files may be at most ${Math.floor((room.attachmentMaxBytes / 1024 / 1024) * 10) / 10} MB.`);
-    }
-    const kind = detectKind(request.body);
-    if (!kind || !room.attachmentTypes.includes(kind)) {
-      return refusal(415, 'FILE_TYPE_NOT_ALLOWED', `Only these files are accepted: ${room.attachmentTypes.join(', ')}.`);
-    }
-    const file = { id: randomId(), name: cleanFileName(request.header('x-file-name')), size: request.body.length, kind, mime: ATTACHMENT_MIME[kind] };
-    let ack: Awaited<ReturnType<typeof owner.sendFile>>['ack'];
-    let message: Awaited<ReturnType<typeof owner.sendFile>>['message'];
-    try {
-      await files.put({ ...file, conversationId: record.id, uploadedAt: clock.now() }, request.body);
-      ({ ack, message } = await owner.sendFile(party, record.id, clientId.data, file));
-    } catch (error) {
-      // "Not now" (a full disk, Redis away): nothing was kept; the client may send it again later.
-      if (error instanceof Refusal && error.code === 'UNAVAILABLE') return refusal(507, error.code, error.message, { 'retry-after': '30' });
-      throw error;
-    }
-    const answer: UploadResponse = { conversationId: ack.conversationId, clientId: ack.clientId, seq: ack.seq, at: ack.at, message };
-    return json(201, answer, CORS);
-  });
+    const tooLarge = refusal(413, 'FILE_TOO_LARGE', `Files may be at most ${Math.floor((room.attachmentMaxBytes / 1024 / 1024) * 10) / 10} MB.`);
+    if (Number(request.header('content-length') ?? 0) > room.attachmentMaxBytes) return tooLarge;
+    return { party, clientId: clientId.data, record, room, tooLarge };
+  };
+
+  const admitUpload: RouteAdmission = async (request, { id }) => {
+    const target = await uploadTarget(request, id!);
+    return 'status' in target ? { refuse: target } : { maxBytes: target.room.attachmentMaxBytes, tooLarge: target.tooLarge };
+  };
+
+  router.add(
+    'POST',
+    '/api/conversations/:id/files',
+    async (request, { id }) => {
+      const target = await uploadTarget(request, id!);
+      if ('status' in target) return target;
+      const { party, clientId, record, room } = target;
+      if (request.body.length === 0) return refusal(400, 'EMPTY_FILE', 'The file is empty.');
+      if (request.body.length > room.attachmentMaxBytes) return target.tooLarge;
+      const kind = detectKind(request.body);
+      if (!kind || !room.attachmentTypes.includes(kind)) {
+        return refusal(415, 'FILE_TYPE_NOT_ALLOWED', `Only these files are accepted: ${room.attachmentTypes.join(', ')}.`);
+      }
+      const file = { id: randomId(), name: cleanFileName(request.header('x-file-name')), size: request.body.length, kind, mime: ATTACHMENT_MIME[kind] };
+      let ack: Awaited<ReturnType<typeof owner.sendFile>>['ack'];
+      let message: Awaited<ReturnType<typeof owner.sendFile>>['message'];
+      try {
+        await files.put({ ...file, conversationId: record.id, uploadedAt: clock.now() }, request.body);
+        ({ ack, message } = await owner.sendFile(party, record.id, clientId, file));
+      } catch (error) {
+        // "Not now" (a full disk, Redis away): nothing was kept; the client may send it again later.
+        if (error instanceof Refusal && error.code === 'UNAVAILABLE') return refusal(507, error.code, error.message, { 'retry-after': '30' });
+        throw error;
+      }
+      const answer: UploadResponse = { conversationId: ack.conversationId, clientId: ack.clientId, seq: ack.seq, at: ack.at, message };
+      return json(201, answer, CORS);
+    },
+    admitUpload,
+  );
 
   router.add('GET', '/api/files/:id', async (request, { id }) => {
     // `?key=`: a link from an emailed transcript, good for that conversation's files until it expires.

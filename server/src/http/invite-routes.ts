@@ -5,7 +5,7 @@ import type { SaveOutcome, Settings } from '../settings/settings.js';
 import { errorResponse, json } from '../transport/json-response.js';
 import { noStore } from './admin/admin-auth.js';
 import { readJson } from './json-body.js';
-import type { Router } from './router.js';
+import { bodyUpTo, type Router, SIGN_IN_BODY_BYTES } from './router.js';
 
 export type InviteDeps = { settings: Settings; sessions: Sessions };
 
@@ -27,35 +27,40 @@ export function addInviteRoutes(router: Router, { settings, sessions }: InviteDe
     return noStore(json(200, info));
   });
 
-  router.add('POST', '/api/invites/:token', async (request, { token }) => {
-    const body = readJson(request, InviteAcceptance, 16 * 1024);
-    if (!body.ok) return noStore(body.response);
-    const invite = await sessions.inviteOf(token!);
-    if (!invite) return EXPIRED();
-    const setup = invite.role === 'admin' && invite.subjectId === '';
-    if (setup && (!body.value.id || !body.value.name))
-      return noStore(errorResponse(400, 'BAD_REQUEST', 'The first admin needs an email address (id) and a name.'));
-    if (setup && settings.list('admin').length > 0) return noStore(errorResponse(409, 'SETUP_DONE', 'Parley already has an admin: sign in instead.'));
-    if (!(await sessions.redeemInvite(token!))) return EXPIRED();
-    const passwordHash = await hashPassword(body.value.password);
-    let outcome: SaveOutcome;
-    if (setup) {
-      const id = body.value.id!.toLowerCase();
-      outcome = await settings.save(
-        [{ kind: 'admin', id, value: { id, name: body.value.name!, passwordHash }, expectedVersion: 0 }],
-        'setup link',
-        'created the first admin',
-      );
-    } else {
-      outcome = await setPassword(settings, invite.role, invite.subjectId, passwordHash);
-    }
-    if (!outcome.ok) return noStore(errorResponse(409, 'INVITE_FAILED', 'The password could not be set; ask your admin for a new link.'));
-    const signedIn =
-      invite.role === 'agent'
-        ? await sessions.signInAgent(invite.subjectId)
-        : await sessions.signInAdmin(setup ? body.value.id!.toLowerCase() : invite.subjectId);
-    return noStore(json(201, { role: invite.role, ...signedIn }));
-  });
+  router.add(
+    'POST',
+    '/api/invites/:token',
+    async (request, { token }) => {
+      const body = readJson(request, InviteAcceptance, SIGN_IN_BODY_BYTES);
+      if (!body.ok) return noStore(body.response);
+      const invite = await sessions.inviteOf(token!);
+      if (!invite) return EXPIRED();
+      const setup = invite.role === 'admin' && invite.subjectId === '';
+      if (setup && (!body.value.id || !body.value.name))
+        return noStore(errorResponse(400, 'BAD_REQUEST', 'The first admin needs an email address (id) and a name.'));
+      if (setup && settings.list('admin').length > 0) return noStore(errorResponse(409, 'SETUP_DONE', 'Parley already has an admin: sign in instead.'));
+      if (!(await sessions.redeemInvite(token!))) return EXPIRED();
+      const passwordHash = await hashPassword(body.value.password);
+      let outcome: SaveOutcome;
+      if (setup) {
+        const id = body.value.id!.toLowerCase();
+        outcome = await settings.save(
+          [{ kind: 'admin', id, value: { id, name: body.value.name!, passwordHash }, expectedVersion: 0 }],
+          'setup link',
+          'created the first admin',
+        );
+      } else {
+        outcome = await setPassword(settings, invite.role, invite.subjectId, passwordHash);
+      }
+      if (!outcome.ok) return noStore(errorResponse(409, 'INVITE_FAILED', 'The password could not be set; ask your admin for a new link.'));
+      const signedIn =
+        invite.role === 'agent'
+          ? await sessions.signInAgent(invite.subjectId)
+          : await sessions.signInAdmin(setup ? body.value.id!.toLowerCase() : invite.subjectId);
+      return noStore(json(201, { role: invite.role, ...signedIn }));
+    },
+    bodyUpTo(SIGN_IN_BODY_BYTES),
+  );
 }
 
 /** Puts a new password hash on the agent or admin the link is for, from whatever version they are at now. */

@@ -2,9 +2,7 @@ import { describeIssues } from '@parley/shared';
 import type { z } from 'zod';
 import { errorResponse } from '../transport/json-response.js';
 import type { HttpRequest, HttpResponse } from '../transport/transport.js';
-
-/** JSON bodies the API takes are settings and small commands: 256 KiB is far more than any. */
-const MAX_JSON_BYTES = 256 * 1024;
+import { DEFAULT_BODY_BYTES } from './router.js';
 
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; response: HttpResponse };
 
@@ -12,7 +10,7 @@ export type BodyResult<T> = { ok: true; value: T } | { ok: false; response: Http
  * A request's JSON body, checked with `schema`: 413 when too large, 400 with what is wrong (not
  * JSON, a field of the wrong type, an unknown field) otherwise. Nothing reads an unchecked body.
  */
-export function readJson<T>(request: HttpRequest, schema: z.ZodType<T>, maxBytes = MAX_JSON_BYTES): BodyResult<T> {
+export function readJson<T>(request: HttpRequest, schema: z.ZodType<T>, maxBytes = DEFAULT_BODY_BYTES): BodyResult<T> {
   if (request.body.length > maxBytes) return { ok: false, response: errorResponse(413, 'TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`) };
   let raw: unknown;
   try {

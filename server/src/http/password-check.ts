@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock.js';
 import { errorResponse } from '../transport/json-response.js';
 import type { HttpRequest, HttpResponse } from '../transport/transport.js';
 import { readJson } from './json-body.js';
+import { SIGN_IN_BODY_BYTES } from './router.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
 
 /** A hash of a password nobody has, checked for unknown ids so that they take as long as known ones. */
@@ -20,7 +21,7 @@ export async function checkPassword<A extends { passwordHash?: string | undefine
   clock: Clock,
   find: (id: string) => A | undefined,
 ): Promise<{ ok: true; account: A } | { ok: false; response: HttpResponse }> {
-  const body = readJson(request, SignInRequest, 16 * 1024);
+  const body = readJson(request, SignInRequest, SIGN_IN_BODY_BYTES);
   if (!body.ok) return body;
   const id = body.value.id.trim().toLowerCase();
   const wait = await throttle.wait(request.remoteAddress, id, clock.now());

@@ -22,6 +22,11 @@ import { Limits } from '@parley/shared';
  *   hold a descriptor for ever (a few hundred of them once took the server's `/healthz` down).
  *   A request's body may take up to 5 minutes in all (node:http's default), enough for the largest
  *   attachment over a slow phone link; silence of 10 s in the middle of it still ends it.
+ * - Request bodies in memory at once: 52 MiB per address (two of the largest attachments) and
+ *   256 MiB in all, counted by what each request says it will send (its Content-Length, or its
+ *   route's limit without one) from the moment it is admitted until it is answered. Beyond, 503
+ *   with Retry-After before the body is read: the process's memory stays bounded whatever
+ *   number of slow uploads is open.
  * - 26 MiB HTTP bodies: the largest attachment a room may allow (25 MiB) plus headroom; each route
  *   checks its own, smaller limit (a room's attachment size, a few KiB for JSON).
  */
@@ -33,4 +38,6 @@ export const SocketLimits = {
   idleTimeoutSeconds: 60,
   httpIdleTimeoutMs: 10_000,
   maxHttpBodyBytes: 26 * 1024 * 1024,
+  bodyBytesInFlightPerAddress: 52 * 1024 * 1024,
+  bodyBytesInFlight: 256 * 1024 * 1024,
 } as const;

@@ -23,6 +23,13 @@ export type HttpResponse = {
 
 export type HttpHandler = (request: HttpRequest) => HttpResponse | Promise<HttpResponse>;
 
+/**
+ * What a request with a body may send, decided from its method, path and headers before a byte
+ * of the body is read: at most `maxBytes`, or nothing (the answer is sent at once). A body that
+ * is not wanted (no such route, no valid token, too large for the room) never reaches memory.
+ */
+export type BodyAdmission = { maxBytes: number; tooLarge?: HttpResponse } | { refuse: HttpResponse };
+
 export type UpgradeRequest = Omit<HttpRequest, 'body' | 'method'>;
 
 /** Accept with whatever the endpoint wants back in `open`, or refuse with an HTTP answer. */
@@ -67,6 +74,8 @@ export type TransportOptions = {
    * the one the proxy forwards (see clientAddress), so that limits count clients, not the proxy.
    */
   trustProxy?: boolean;
+  /** Decides on each request body before it is read (`request.body` is empty then); without it, any body up to SocketLimits' is read. */
+  admitBody?: (request: HttpRequest) => BodyAdmission | Promise<BodyAdmission>;
   /** Milliseconds an HTTP connection may stay silent (no request, no bytes) before it is closed; SocketLimits' by default. Tests shorten it. */
   httpIdleTimeoutMs?: number;
 };

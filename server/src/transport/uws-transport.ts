@@ -1,6 +1,7 @@
 import type { TemplatedApp, HttpRequest as UwsRequest, HttpResponse as UwsResponse, us_listen_socket, WebSocket } from 'uWebSockets.js';
 import { STATUS_CODES } from 'node:http';
 import { CloseCode } from '@parley/shared';
+import { BodyGate } from './body-gate.js';
 import { clientAddress } from './client-address.js';
 import type { loadNativeUws } from './load-uws.js';
 import { SendBatch } from './send-batch.js';
@@ -74,11 +75,12 @@ function statusLine(status: number): string {
   return `${status} ${STATUS_CODES[status] ?? ''}`.trim();
 }
 
-function writeResponse(res: UwsResponse, response: HttpResponse): void {
+/** `closeConnection`: for a body refused unread, so that the rest of it is not waited for. */
+function writeResponse(res: UwsResponse, response: HttpResponse, closeConnection = false): void {
   res.cork(() => {
     res.writeStatus(statusLine(response.status));
     for (const [name, value] of Object.entries(response.headers ?? {})) res.writeHeader(name, value);
-    res.end(response.body ?? '');
+    res.end(response.body ?? '', closeConnection);
   });
 }
 
@@ -103,6 +105,7 @@ function readRequest(req: UwsRequest, res: UwsResponse, trustProxy: boolean): Ht
 
 /** The default transport: uWebSockets.js, a native HTTP and WebSocket server. */
 export function createUwsTransport(uws: Uws, options: TransportOptions): Transport {
+  const gate = new BodyGate(options.admitBody);
   const app: TemplatedApp = uws.App();
   const open = new Set<UwsConnection>();
   const batch = new SendBatch();
@@ -172,16 +175,20 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
     // An upgrade to a path no endpoint serves lands here: refuse it as ws does, not as a page.
     if (request.header('upgrade')?.toLowerCase() === 'websocket') return writeResponse(res, { status: 404, body: 'Not found' });
     let done = false;
-    res.onAborted(() => {
+    /** Gives back the body's place in memory (BodyGate), once answered or aborted. */
+    let release = () => {};
+    const finish = () => {
       done = true;
-    });
-    const respond = (response: HttpResponse) => {
-      if (!done) writeResponse(res, response);
-      done = true;
+      release();
+    };
+    res.onAborted(finish);
+    const respond = (response: HttpResponse, closeConnection = false) => {
+      if (!done) writeResponse(res, response, closeConnection);
+      finish();
     };
     const fail = (error: unknown) => {
       options.onError(error, 'http');
-      respond({ status: 500, body: 'Internal error' });
+      respond({ status: 500, body: 'Internal error' }, true);
     };
     // A handler that answers at once (statistics, health) is answered inside this callback, where
     // uWS has the socket corked already; only a promise waits for a later turn.
@@ -196,21 +203,40 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
       else respond(result);
     };
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return handle();
+
+    // The body waits (paused) until the gate has decided from the headers; what uWS had read
+    // with them is kept, and counts against the limit. A refusal closes the connection rather
+    // than wait for a body nobody will read.
     const chunks: Buffer[] = [];
     let size = 0;
+    let complete = false;
+    let maxBytes: number | null = null;
+    let tooLargeAnswer = BodyGate.tooLarge;
+    const tooLarge = () => size > (maxBytes ?? SocketLimits.maxHttpBodyBytes);
+    const handleWhole = () => {
+      request.body = Buffer.concat(chunks);
+      handle();
+    };
     res.onData((chunk, isLast) => {
       if (done) return;
       size += chunk.byteLength;
-      if (size > SocketLimits.maxHttpBodyBytes) {
-        respond({ status: 413, headers: { 'content-type': 'application/json' }, body: '{"error":"TOO_LARGE","message":"The request body is too large."}' });
-        return;
-      }
+      if (tooLarge()) return respond(tooLargeAnswer, true);
       // uWS reuses the chunk's memory after this callback returns: copy it.
       chunks.push(Buffer.from(chunk.slice(0)));
-      if (!isLast) return;
-      request.body = Buffer.concat(chunks);
-      handle();
+      complete = isLast;
+      if (complete && maxBytes !== null) handleWhole();
     });
+    res.pause();
+    gate.pass(request, request.header('content-length')).then((pass) => {
+      if (pass.ok) release = pass.release;
+      if (done) return release();
+      if (!pass.ok) return respond(pass.response, true);
+      maxBytes = pass.maxBytes;
+      tooLargeAnswer = pass.tooLarge;
+      if (tooLarge()) return respond(tooLargeAnswer, true);
+      if (complete) return handleWhole();
+      res.resume();
+    }, fail);
   });
 
   return {

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { CloseCode } from '@parley/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { BodyGate } from './body-gate.js';
 import { clientAddress } from './client-address.js';
 import { ConnectionsPerAddress } from './connections-per-address.js';
 import { SendBatch } from './send-batch.js';
@@ -11,6 +12,7 @@ import {
   type Connection,
   countsFor,
   type EndpointCounts,
+  type HttpRequest,
   type HttpResponse,
   type SocketEndpoint,
   type Transport,
@@ -104,17 +106,19 @@ export function createWsTransport(options: TransportOptions): Transport {
   const wss = new WebSocketServer({ noServer: true, maxPayload: SocketLimits.maxPayloadBytes, perMessageDeflate: false });
 
   const trustProxy = options.trustProxy ?? false;
+  const gate = new BodyGate(options.admitBody);
   const server = createServer((req, res) => {
     const method = (req.method ?? 'GET').toUpperCase();
+    const request: HttpRequest = { ...toUpgradeRequest(req, trustProxy), method, body: NO_BODY };
     const fail = (error: unknown) => {
       options.onError(error, 'http');
       writeResponse(res, { status: 500, body: 'Internal error' });
     };
-    const handle = (body: Buffer) => {
+    const handle = () => {
       if (res.headersSent) return;
       let result: HttpResponse | Promise<HttpResponse>;
       try {
-        result = options.http({ ...toUpgradeRequest(req, trustProxy), method, body });
+        result = options.http(request);
       } catch (error) {
         return fail(error);
       }
@@ -122,23 +126,33 @@ export function createWsTransport(options: TransportOptions): Transport {
       else writeResponse(res, result);
     };
     // Requests without a body are answered at once (node:http discards anything a client sent anyway).
-    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return handle(NO_BODY);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > SocketLimits.maxHttpBodyBytes) {
-        writeResponse(res, {
-          status: 413,
-          headers: { 'content-type': 'application/json' },
-          body: '{"error":"TOO_LARGE","message":"The request body is too large."}',
-        });
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => handle(Buffer.concat(chunks)));
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return handle();
+    // The body waits (paused) until the gate has decided from the headers. A refusal closes the
+    // connection rather than wait for a body nobody will read.
+    const refuse = (response: HttpResponse) => {
+      if (res.headersSent) return;
+      res.once('finish', () => req.destroy());
+      writeResponse(res, { ...response, headers: { ...response.headers, connection: 'close' } });
+    };
+    req.pause();
+    gate.pass(request, req.headers['content-length']).then((pass) => {
+      if (!pass.ok) return refuse(pass.response);
+      res.once('close', pass.release);
+      if (res.destroyed) return pass.release();
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > pass.maxBytes) return refuse(pass.tooLarge);
+        chunks.push(chunk);
+      });
+      req.on('end', () => {
+        if (size > pass.maxBytes) return;
+        request.body = Buffer.concat(chunks);
+        handle();
+      });
+      req.resume();
+    }, fail);
   });
 
   // Silent connections are closed: headers within the timeout, and no silence longer than it

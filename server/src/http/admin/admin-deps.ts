@@ -6,7 +6,7 @@ import type { Sessions } from '../../sessions/sessions.js';
 import type { Settings } from '../../settings/settings.js';
 import type { Store } from '../../store/store.js';
 import type { HttpRequest, HttpResponse } from '../../transport/transport.js';
-import type { Router } from '../router.js';
+import { DEFAULT_BODY_BYTES, type Router } from '../router.js';
 import { type AdminCaller, adminOf, isResponse, noStore } from './admin-auth.js';
 
 /** What the admin API is built from. */
@@ -26,13 +26,31 @@ export type AdminDeps = {
 
 type AdminHandler = (request: HttpRequest, params: Record<string, string>, caller: AdminCaller) => HttpResponse | Promise<HttpResponse>;
 
-/** Adds a route only a signed-in admin reaches; every answer says no-store. */
-export function addAdminRoute(router: Router, deps: AdminDeps, method: string, path: string, handler: AdminHandler): void {
-  router.add(method, path, async (request, params) => {
-    const caller = await adminOf(request, deps.sessions);
-    if (isResponse(caller)) return caller;
-    return noStore(await handler(request, params, caller));
-  });
+/**
+ * Adds a route only a signed-in admin reaches; every answer says no-store. A body (up to
+ * `body.maxBytes`, JSON's by default) is read only once the admin's token has been checked.
+ */
+export function addAdminRoute(
+  router: Router,
+  deps: AdminDeps,
+  method: string,
+  path: string,
+  handler: AdminHandler,
+  body: { maxBytes: number; tooLarge?: HttpResponse } = { maxBytes: DEFAULT_BODY_BYTES },
+): void {
+  router.add(
+    method,
+    path,
+    async (request, params) => {
+      const caller = await adminOf(request, deps.sessions);
+      if (isResponse(caller)) return caller;
+      return noStore(await handler(request, params, caller));
+    },
+    async (request) => {
+      const caller = await adminOf(request, deps.sessions);
+      return isResponse(caller) ? { refuse: caller } : body;
+    },
+  );
 }
 
 /** Invite links last a week; the first admin's setup link a day. */

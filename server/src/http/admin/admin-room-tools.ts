@@ -11,6 +11,7 @@ import { notFound } from './save-answer.js';
 
 /** A logo is shown small in the chat's header: half a megabyte is plenty for any image format. */
 export const MAX_LOGO_BYTES = 512 * 1024;
+const LOGO_TOO_LARGE = errorResponse(413, 'LOGO_TOO_LARGE', `A logo may be at most ${MAX_LOGO_BYTES / 1024} KB.`);
 const LOGO_KINDS = new Set(['png', 'jpeg', 'gif', 'webp']);
 
 /** The rules part of a room, checked as a room's own are. */
@@ -25,19 +26,26 @@ const AvailabilityDraft = z.object(AVAILABILITY_FIELDS);
 export function addAdminRoomTools(router: Router, deps: AdminDeps): void {
   const { settings, owner, store, clock, roomAvailability, publicUrl } = deps;
 
-  addAdminRoute(router, deps, 'POST', '/api/admin/rooms/:name/logo', async (request, { name }) => {
-    if (!settings.directory.room(name!)) return notFound(`room named ${name}`);
-    if (request.body.length === 0) return errorResponse(400, 'EMPTY_FILE', 'Send the image as the request body.');
-    if (request.body.length > MAX_LOGO_BYTES) return errorResponse(413, 'LOGO_TOO_LARGE', `A logo may be at most ${MAX_LOGO_BYTES / 1024} KB.`);
-    const kind = detectKind(request.body);
-    if (!kind || !LOGO_KINDS.has(kind)) return errorResponse(415, 'NOT_AN_IMAGE', 'A logo must be a PNG, JPEG, GIF or WebP image.');
-    const id = randomId();
-    await store.files.put(
-      { id, name: `logo.${kind}`, size: request.body.length, kind, mime: ATTACHMENT_MIME[kind], conversationId: `logo:${name}`, uploadedAt: clock.now() },
-      request.body,
-    );
-    return json(201, { logoUrl: `${publicUrl}/api/logos/${id}` });
-  });
+  addAdminRoute(
+    router,
+    deps,
+    'POST',
+    '/api/admin/rooms/:name/logo',
+    async (request, { name }) => {
+      if (!settings.directory.room(name!)) return notFound(`room named ${name}`);
+      if (request.body.length === 0) return errorResponse(400, 'EMPTY_FILE', 'Send the image as the request body.');
+      if (request.body.length > MAX_LOGO_BYTES) return LOGO_TOO_LARGE;
+      const kind = detectKind(request.body);
+      if (!kind || !LOGO_KINDS.has(kind)) return errorResponse(415, 'NOT_AN_IMAGE', 'A logo must be a PNG, JPEG, GIF or WebP image.');
+      const id = randomId();
+      await store.files.put(
+        { id, name: `logo.${kind}`, size: request.body.length, kind, mime: ATTACHMENT_MIME[kind], conversationId: `logo:${name}`, uploadedAt: clock.now() },
+        request.body,
+      );
+      return json(201, { logoUrl: `${publicUrl}/api/logos/${id}` });
+    },
+    { maxBytes: MAX_LOGO_BYTES, tooLarge: LOGO_TOO_LARGE },
+  );
 
   addAdminRoute(router, deps, 'POST', '/api/admin/rooms/:name/availability', (request, { name }) => {
     const entry = settings.directory.entry(name!);

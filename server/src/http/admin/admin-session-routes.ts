@@ -1,7 +1,7 @@
 import { errorResponse, json } from '../../transport/json-response.js';
 import { bearer } from '../bearer.js';
 import { checkPassword } from '../password-check.js';
-import type { Router } from '../router.js';
+import { bodyUpTo, type Router, SIGN_IN_BODY_BYTES } from '../router.js';
 import { SignInThrottle } from '../sign-in-throttle.js';
 import { noStore } from './admin-auth.js';
 import { type AdminDeps, addAdminRoute } from './admin-deps.js';
@@ -15,13 +15,18 @@ export function addAdminSessionRoutes(router: Router, deps: AdminDeps): void {
   const { settings, sessions, clock } = deps;
   const throttle = new SignInThrottle(deps.store.limits, 'admin');
 
-  router.add('POST', '/api/admin/sessions', async (request) => {
-    const checked = await checkPassword(request, throttle, clock, (id) => settings.admin(id));
-    if (!checked.ok) return noStore(checked.response);
-    const admin = checked.account;
-    const { token, expiresAt } = await sessions.signInAdmin(admin.id.toLowerCase());
-    return noStore(json(201, { token, expiresAt, admin: { id: admin.id, name: admin.name } }));
-  });
+  router.add(
+    'POST',
+    '/api/admin/sessions',
+    async (request) => {
+      const checked = await checkPassword(request, throttle, clock, (id) => settings.admin(id));
+      if (!checked.ok) return noStore(checked.response);
+      const admin = checked.account;
+      const { token, expiresAt } = await sessions.signInAdmin(admin.id.toLowerCase());
+      return noStore(json(201, { token, expiresAt, admin: { id: admin.id, name: admin.name } }));
+    },
+    bodyUpTo(SIGN_IN_BODY_BYTES),
+  );
 
   router.add('DELETE', '/api/admin/sessions/current', async (request) => {
     const token = bearer(request);
