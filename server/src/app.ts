@@ -12,6 +12,7 @@ import { type Clock, systemClock } from './core/clock.js';
 import { Metrics } from './core/metrics.js';
 import { AlertPreferences } from './email/alert-preferences.js';
 import { emailEnabled, emailFeatures } from './email/create-email.js';
+import { UploadAllowance } from './files/upload-allowance.js';
 import { AddressThrottle } from './gateway/address-throttle.js';
 import { createAgentEndpoint } from './gateway/agent-endpoint.js';
 import type { RateLimits } from './gateway/frame-pipeline.js';
@@ -139,7 +140,19 @@ export async function startParley({ config, store, log, clock = systemClock, met
     clock,
     closeSession: (agentId, sessionHash) => routing.closeSession(agentId, sessionHash),
   });
-  addFileRoutes(router, { owner, directory, sessions, files: store.files, clock });
+  const uploads = new UploadAllowance(
+    store.limits,
+    () => store.diskFree(),
+    {
+      perMinute: env.UPLOADS_PER_MINUTE,
+      perConversationBytes: env.UPLOAD_BYTES_PER_CONVERSATION,
+      perVisitorBytesPerDay: env.UPLOAD_BYTES_PER_VISITOR_PER_DAY,
+      perNetworkBytesPerDay: env.UPLOAD_BYTES_PER_ADDRESS_PER_DAY,
+      diskReserveBytes: env.DISK_RESERVE_BYTES,
+    },
+    () => clock.now(),
+  );
+  addFileRoutes(router, { owner, directory, sessions, files: store.files, clock, uploads });
   addWidgetSettingsRoute(router, { directory, availability: roomAvailability, publicOrigin, emailFeatures: features });
   addChatPageRoute(router, directory, config.publicUrl);
   addEmbedPreviewRoute(router, directory, config.publicUrl);

@@ -81,6 +81,19 @@ export const Env = z
      * with TRUST_PROXY, where every connection comes from the proxy: cap them there.
      */
     MAX_CONNECTIONS_PER_ADDRESS: int(0, 10_000_000, 200),
+    /** Files one sender (visitor or agent) may send in a row; then a minute's pause. */
+    UPLOADS_PER_MINUTE: int(1, 100_000, 10),
+    /** Bytes of files one conversation may hold (default 100 MiB). */
+    UPLOAD_BYTES_PER_CONVERSATION: int(1024, Number.MAX_SAFE_INTEGER, 100 * 1024 * 1024, ' of bytes'),
+    /** Bytes one visitor may upload, until a day passes without an upload (default 200 MiB). */
+    UPLOAD_BYTES_PER_VISITOR_PER_DAY: int(1024, Number.MAX_SAFE_INTEGER, 200 * 1024 * 1024, ' of bytes'),
+    /** The same for one network address, whatever the visitor ids (default 1 GiB). */
+    UPLOAD_BYTES_PER_ADDRESS_PER_DAY: int(1024, Number.MAX_SAFE_INTEGER, 1024 * 1024 * 1024, ' of bytes'),
+    /**
+     * Free space uploads leave on DATA_DIR's disk (default 256 MiB): beyond, they get 507, so
+     * that messages can still be written. The embedded store only.
+     */
+    DISK_RESERVE_BYTES: int(0, Number.MAX_SAFE_INTEGER, 256 * 1024 * 1024, ' of bytes'),
     /**
      * `/metrics` (Prometheus text format) answers a request that sends `Authorization: Bearer` this
      * token. Without it (and without METRICS_PORT) `/metrics` is off: it tells who is online.

@@ -6,6 +6,7 @@ import type { Party } from '../core/party.js';
 import { randomId } from '../core/random-id.js';
 import { Refusal } from '../core/refusal.js';
 import { cleanFileName, detectKind } from '../files/detect-kind.js';
+import type { UploadAllowance, UploadAsk } from '../files/upload-allowance.js';
 import type { OwnerApi } from '../owner/owner-api.js';
 import type { Sessions } from '../sessions/sessions.js';
 import type { ConversationRecord, FileStore } from '../store/store.js';
@@ -25,14 +26,14 @@ const CORS = {
   'access-control-max-age': '86400',
 } as const;
 
-export type FileRouteDeps = { owner: OwnerApi; directory: Directory; sessions: Sessions; files: FileStore; clock: Clock };
+export type FileRouteDeps = { owner: OwnerApi; directory: Directory; sessions: Sessions; files: FileStore; clock: Clock; uploads: UploadAllowance };
 
 async function partyOf(request: HttpRequest, sessions: Sessions): Promise<Party | null> {
   const token = bearer(request);
   return token ? sessions.party(token) : null;
 }
 
-type UploadTarget = { party: Party; clientId: string; record: ConversationRecord; room: RoomConfig; tooLarge: HttpResponse };
+type UploadTarget = { party: Party; clientId: string; record: ConversationRecord; room: RoomConfig; tooLarge: HttpResponse; ask: UploadAsk };
 
 function refusal(status: number, error: string, message: string, headers: Record<string, string> = {}): HttpResponse {
   return errorResponse(status, error, message, { ...CORS, ...headers });
@@ -44,7 +45,7 @@ function refusal(status: number, error: string, message: string, headers: Record
  * `GET /api/files/{id}`, only for the conversation's visitor and agent, with nosniff, a sandboxing
  * CSP, and as a download unless it is an image.
  */
-export function addFileRoutes(router: Router, { owner, directory, sessions, files, clock }: FileRouteDeps): void {
+export function addFileRoutes(router: Router, { owner, directory, sessions, files, clock, uploads }: FileRouteDeps): void {
   /** Who uploads into which chat of which room, from the headers alone: checked before the body is read, and again after. */
   const uploadTarget = async (request: HttpRequest, id: string): Promise<UploadTarget | HttpResponse> => {
     const party = await partyOf(request, sessions);
@@ -64,13 +65,25 @@ export function addFileRoutes(router: Router, { owner, directory, sessions, file
       return refusal(403, 'ATTACHMENTS_DISABLED', 'This chat does not accept files.');
     }
     const tooLarge = refusal(413, 'FILE_TOO_LARGE', `Files may be at most ${Math.floor((room.attachmentMaxBytes / 1024 / 1024) * 10) / 10} MB.`);
-    if (Number(request.header('content-length') ?? 0) > room.attachmentMaxBytes) return tooLarge;
-    return { party, clientId: clientId.data, record, room, tooLarge };
+    const declared = Number(request.header('content-length') ?? room.attachmentMaxBytes);
+    if (declared > room.attachmentMaxBytes) return tooLarge;
+    const ask = { party, network: request.remoteAddress, conversationId: record.id, bytes: declared };
+    const refused = await uploads.check(ask);
+    if (refused) {
+      return refusal(
+        refused.status,
+        refused.code,
+        refused.message,
+        refused.retryAfterSeconds === null ? {} : { 'retry-after': String(refused.retryAfterSeconds) },
+      );
+    }
+    return { party, clientId: clientId.data, record, room, tooLarge, ask };
   };
 
   const admitUpload: RouteAdmission = async (request, { id }) => {
     const target = await uploadTarget(request, id!);
-    return 'status' in target ? { refuse: target } : { maxBytes: target.room.attachmentMaxBytes, tooLarge: target.tooLarge };
+    // Someone signed in is told why, once their browser has sent the rest; anyone else is cut off.
+    return 'status' in target ? { refuse: target, drain: target.status !== 401 } : { maxBytes: target.room.attachmentMaxBytes, tooLarge: target.tooLarge };
   };
 
   router.add(
@@ -92,6 +105,7 @@ export function addFileRoutes(router: Router, { owner, directory, sessions, file
       try {
         await files.put({ ...file, conversationId: record.id, uploadedAt: clock.now() }, request.body);
         ({ ack, message } = await owner.sendFile(party, record.id, clientId, file));
+        await uploads.count({ ...target.ask, bytes: file.size });
       } catch (error) {
         // "Not now" (a full disk, Redis away): nothing was kept; the client may send it again later.
         if (error instanceof Refusal && error.code === 'UNAVAILABLE') return refusal(507, error.code, error.message, { 'retry-after': '30' });

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, stat, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Bytes of every file under `folder` (the journal and the attachments); 0 for a folder that is gone. */
@@ -10,4 +10,10 @@ export async function bytesUnder(folder: string): Promise<number> {
     else if (entry.isFile()) total += (await stat(path).catch(() => ({ size: 0 }))).size;
   }
   return total;
+}
+
+/** Bytes free to an unprivileged writer on the disk `folder` is on (what is left before ENOSPC for Parley). */
+export async function bytesFree(folder: string): Promise<number> {
+  const disk = await statfs(folder);
+  return disk.bavail * disk.bsize;
 }

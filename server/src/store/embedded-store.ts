@@ -5,7 +5,7 @@ import type { ChatMessage } from '@parley/shared';
 import type { Metrics } from '../core/metrics.js';
 import type { Commit } from './commit.js';
 import { lockDataDir } from './data-dir-lock.js';
-import { bytesUnder } from './disk-usage.js';
+import { bytesFree, bytesUnder } from './disk-usage.js';
 import { embeddedOutbox } from './embedded-outbox.js';
 import { embeddedPreferences } from './embedded-preferences.js';
 import { embeddedSessions, SessionReplay } from './embedded-sessions.js';
@@ -175,6 +175,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
     audit: embeddedAudit(state, commit),
     limits: memoryLimits(options.now ?? Date.now),
     diskBytes: async () => (options.dataDir ? bytesUnder(options.dataDir) : null),
+    diskFree: async () => (options.dataDir ? bytesFree(options.dataDir) : null),
     close: () => lines.close().finally(unlock),
   };
 }

@@ -15,9 +15,9 @@ export function memoryLimits(now: () => number): LimitStore {
     return entry;
   };
   return {
-    async hit(key, at, forgetMs) {
+    async hit(key, at, forgetMs, amount = 1) {
       const entry = live(key) ?? { count: 0, lastAt: 0, forgetAt: 0 };
-      entry.count++;
+      entry.count += amount;
       entry.lastAt = at;
       entry.forgetAt = now() + forgetMs;
       // Moved to the end: the table forgets the least recently hit first.

@@ -160,8 +160,8 @@ export type LimitCount = { count: number; lastAt: number };
  * forget them (they only slow abusers down), but every node of a cluster counts on the same ones.
  */
 export interface LimitStore {
-  /** Counts one more under `key` at `now`; the count is forgotten `forgetMs` after its last one. */
-  hit(key: string, now: number, forgetMs: number): Promise<LimitCount>;
+  /** Counts `amount` more (one by default; bytes for a quota) under `key` at `now`; the count is forgotten `forgetMs` after its last one. */
+  hit(key: string, now: number, forgetMs: number, amount?: number): Promise<LimitCount>;
   /** The counts under these keys (null for none). */
   read(keys: readonly string[]): Promise<(LimitCount | null)[]>;
   clear(key: string): Promise<void>;
@@ -180,6 +180,8 @@ export interface Store {
   readonly limits: LimitStore;
   /** Bytes its files take on this machine's disk, or null for a store that keeps nothing here (memory, Redis). */
   diskBytes(): Promise<number | null>;
+  /** Bytes still free (to an unprivileged writer) on the disk its files are on, or null for a store that keeps nothing here. */
+  diskFree(): Promise<number | null>;
   /** Writes out everything pending and releases files and connections. */
   close(): Promise<void>;
 }

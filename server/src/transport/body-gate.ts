@@ -2,7 +2,7 @@ import { errorResponse } from './json-response.js';
 import { SocketLimits } from './socket-limits.js';
 import type { BodyAdmission, HttpRequest, HttpResponse, TransportOptions } from './transport.js';
 
-export type BodyPass = { ok: true; maxBytes: number; tooLarge: HttpResponse; release: () => void } | { ok: false; response: HttpResponse };
+export type BodyPass = { ok: true; maxBytes: number; tooLarge: HttpResponse; release: () => void } | { ok: false; response: HttpResponse; drain: boolean };
 
 const TOO_LARGE: HttpResponse = errorResponse(413, 'TOO_LARGE', 'The request body is too large.');
 
@@ -24,18 +24,23 @@ export class BodyGate {
   /** `declared`: the Content-Length header as sent, if any. */
   async pass(request: HttpRequest, declared: string | undefined): Promise<BodyPass> {
     const admission: BodyAdmission = this.admit ? await this.admit(request) : { maxBytes: SocketLimits.maxHttpBodyBytes };
-    if ('refuse' in admission) return { ok: false, response: admission.refuse };
-    const maxBytes = Math.min(admission.maxBytes, SocketLimits.maxHttpBodyBytes);
     const length = declared === undefined ? null : Number(declared);
-    if (length !== null && !(Number.isSafeInteger(length) && length >= 0))
-      return { ok: false, response: errorResponse(400, 'BAD_REQUEST', 'Content-Length is not a length.') };
+    if ('refuse' in admission) {
+      // Drained only when its length is known and within what any route takes.
+      const drain = (admission.drain ?? false) && length !== null && length <= SocketLimits.maxHttpBodyBytes;
+      return { ok: false, response: admission.refuse, drain };
+    }
+    if (length !== null && !(Number.isSafeInteger(length) && length >= 0)) {
+      return { ok: false, response: errorResponse(400, 'BAD_REQUEST', 'Content-Length is not a length.'), drain: false };
+    }
+    const maxBytes = Math.min(admission.maxBytes, SocketLimits.maxHttpBodyBytes);
     const tooLarge = admission.tooLarge ?? TOO_LARGE;
-    if (length !== null && length > maxBytes) return { ok: false, response: tooLarge };
+    if (length !== null && length > maxBytes) return { ok: false, response: tooLarge, drain: false };
     const bytes = length ?? maxBytes;
     const address = request.remoteAddress;
     const held = this.byAddress.get(address) ?? 0;
     if (held + bytes > this.perAddress || this.total + bytes > this.overall) {
-      return { ok: false, response: errorResponse(503, 'BUSY', 'Too many uploads at once; try again shortly.', { 'retry-after': '5' }) };
+      return { ok: false, response: errorResponse(503, 'BUSY', 'Too many uploads at once; try again shortly.', { 'retry-after': '5' }), drain: false };
     }
     this.byAddress.set(address, held + bytes);
     this.total += bytes;

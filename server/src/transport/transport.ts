@@ -27,8 +27,10 @@ export type HttpHandler = (request: HttpRequest) => HttpResponse | Promise<HttpR
  * What a request with a body may send, decided from its method, path and headers before a byte
  * of the body is read: at most `maxBytes`, or nothing (the answer is sent at once). A body that
  * is not wanted (no such route, no valid token, too large for the room) never reaches memory.
+ * A refusal to someone signed in (over a quota, say) may `drain` the body, read and thrown away,
+ * so that their browser, still sending, reads the answer; any other refusal closes the connection.
  */
-export type BodyAdmission = { maxBytes: number; tooLarge?: HttpResponse } | { refuse: HttpResponse };
+export type BodyAdmission = { maxBytes: number; tooLarge?: HttpResponse } | { refuse: HttpResponse; drain?: boolean };
 
 export type UpgradeRequest = Omit<HttpRequest, 'body' | 'method'>;
 

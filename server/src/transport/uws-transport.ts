@@ -206,8 +206,11 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
 
     // The body waits (paused) until the gate has decided from the headers; what uWS had read
     // with them is kept, and counts against the limit. A refusal closes the connection rather
-    // than wait for a body nobody will read.
+    // than wait for a body nobody will read, except one to be drained: uWS cuts a connection
+    // whose response ends before its body has arrived, so that answer goes once the body (read
+    // and thrown away) has.
     const chunks: Buffer[] = [];
+    let drained: HttpResponse | null = null;
     let size = 0;
     let complete = false;
     let maxBytes: number | null = null;
@@ -219,6 +222,7 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
     };
     res.onData((chunk, isLast) => {
       if (done) return;
+      if (drained) return isLast ? respond(drained) : undefined;
       size += chunk.byteLength;
       if (tooLarge()) return respond(tooLargeAnswer, true);
       // uWS reuses the chunk's memory after this callback returns: copy it.
@@ -230,12 +234,19 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
     gate.pass(request, request.header('content-length')).then((pass) => {
       if (pass.ok) release = pass.release;
       if (done) return release();
+      // Paused is the socket's state, not the request's: the next request on it needs it resumed.
+      res.resume();
+      if (!pass.ok && pass.drain) {
+        if (complete) return respond(pass.response);
+        drained = pass.response;
+        chunks.length = 0;
+        return;
+      }
       if (!pass.ok) return respond(pass.response, true);
       maxBytes = pass.maxBytes;
       tooLargeAnswer = pass.tooLarge;
       if (tooLarge()) return respond(tooLargeAnswer, true);
-      if (complete) return handleWhole();
-      res.resume();
+      if (complete) handleWhole();
     }, fail);
   });
 

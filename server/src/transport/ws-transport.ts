@@ -136,6 +136,12 @@ export function createWsTransport(options: TransportOptions): Transport {
     };
     req.pause();
     gate.pass(request, req.headers['content-length']).then((pass) => {
+      if (!pass.ok && pass.drain) {
+        // Answered now; node:http reads what is left of the body and throws it away.
+        writeResponse(res, pass.response);
+        req.resume();
+        return;
+      }
       if (!pass.ok) return refuse(pass.response);
       res.once('close', pass.release);
       if (res.destroyed) return pass.release();

@@ -34,7 +34,7 @@ export const testFile = ConfigFile.parse({
   admins: [{ id: 'admin@test.parley', name: 'Ada', passwordHash: HASH }],
 });
 
-/** Server settings for a test: random port, loopback, the given transport; rate limits high unless a test lowers them. */
+/** Server settings for a test: random port, loopback, the given transport; rate limits high and no disk reserve unless a test sets them. */
 export function testConfig(overrides: Record<string, string> = {}, file: ConfigFile = testFile): ServerConfig {
   const env = Env.parse({
     PORT: '0',
@@ -44,6 +44,9 @@ export function testConfig(overrides: Record<string, string> = {}, file: ConfigF
     RATE_MESSAGES_BURST: '1000',
     RATE_CONNECTIONS_PER_MINUTE: '100000',
     RATE_CONNECTIONS_BURST: '10000',
+    UPLOADS_PER_MINUTE: '1000',
+    // The disk this runs on may be nearly full; the reserve has its own test.
+    DISK_RESERVE_BYTES: '0',
     ...overrides,
   });
   return { env, file, configPath: '(tests)', publicUrl: 'http://127.0.0.1' };

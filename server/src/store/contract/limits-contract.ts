@@ -18,6 +18,12 @@ export function limitsContract(factory: StoreFactory): void {
       expect(await store.limits.read(['ip:10.0.0.1'])).toEqual([null]);
     });
 
+    it('counts amounts (bytes for a quota) as well as single hits', async () => {
+      const store = await factory.place().open();
+      await store.limits.hit('bytes:c1', 1_000, 60_000, 5_000_000);
+      expect(await store.limits.hit('bytes:c1', 2_000, 60_000, 2_500)).toEqual({ count: 5_002_500, lastAt: 2_000 });
+    });
+
     it('forgets a count once its last hit is old enough, and a new hit keeps it', async () => {
       const store = await factory.place().open();
       await store.limits.hit('short', 1, 150);

@@ -3,8 +3,8 @@ import { LuaScript } from './lua-script.js';
 import type { RedisClient } from './redis-client.js';
 import type { RedisKeys } from './redis-keys.js';
 
-/** KEYS: the counter. ARGV: now, forget after (ms). Answers {count, lastAt}. */
-const HIT = new LuaScript(`local count = redis.call('HINCRBY', KEYS[1], 'count', 1)
+/** KEYS: the counter. ARGV: now, forget after (ms), amount. Answers {count, lastAt}. */
+const HIT = new LuaScript(`local count = redis.call('HINCRBY', KEYS[1], 'count', ARGV[3])
 redis.call('HSET', KEYS[1], 'lastAt', ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return {count, tonumber(ARGV[1])}`);
@@ -12,8 +12,8 @@ return {count, tonumber(ARGV[1])}`);
 /** Rate-limit counters in Redis: a hash per key that expires after its last hit. Every node counts on them. */
 export function redisLimits(client: RedisClient, keys: RedisKeys): LimitStore {
   return {
-    async hit(key, now, forgetMs) {
-      const [count, lastAt] = await HIT.run<[number, number]>(client, [keys.counter(key)], [now, forgetMs]);
+    async hit(key, now, forgetMs, amount = 1) {
+      const [count, lastAt] = await HIT.run<[number, number]>(client, [keys.counter(key)], [now, forgetMs, amount]);
       return { count, lastAt };
     },
     async read(list) {

@@ -58,6 +58,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RedisS
     audit: refusingWhenUnavailable(redisAudit(client, keys)),
     limits: refusingWhenUnavailable(redisLimits(client, keys)),
     diskBytes: async () => null,
+    diskFree: async () => null,
     async close() {
       // Every reply is in: Redis has what it acknowledged.
       if (client.isOpen) await client.close();
