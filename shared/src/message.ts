@@ -17,6 +17,8 @@ export const CONVERSATION_EVENTS = [
   'agent-ended',
   /** The visitor left the queue without reconnecting, so the server closed the conversation. */
   'abandoned',
+  /** A message at this place was lost to damage on the server's disk (put in its place by a journal repair). */
+  'message-lost',
 ] as const;
 export const ConversationEvent = z.enum(CONVERSATION_EVENTS);
 export type ConversationEvent = z.infer<typeof ConversationEvent>;

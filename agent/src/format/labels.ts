@@ -29,6 +29,7 @@ const EVENT_TEXT: Record<ConversationEvent, (name: string) => string> = {
   'visitor-ended': () => 'The visitor ended the chat',
   'agent-ended': (name) => `${name} ended the chat`,
   abandoned: () => 'The visitor left the queue',
+  'message-lost': () => 'A message here was lost to disk damage on the server',
 };
 
 export function eventText(message: EventMessage): string {

@@ -28,6 +28,7 @@ const EVENT_TEXT: Record<ConversationEvent, keyof EmailStrings> = {
   'visitor-ended': 'visitorEnded',
   'agent-ended': 'agentEnded',
   abandoned: 'abandoned',
+  'message-lost': 'messageLost',
 };
 
 export function fileSize(bytes: number): string {

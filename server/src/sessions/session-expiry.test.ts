@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../core/fake-clock.js';
 import { hashToken } from '../core/random-id.js';
 import { openEmbeddedStore } from '../store/embedded-store.js';
+import { entryText } from '../store/journal-replay.js';
 import { SessionSweep, SWEEP_INTERVAL_MS } from './session-sweep.js';
 import { Sessions } from './sessions.js';
 
@@ -24,7 +25,7 @@ async function setUp() {
   const journalLines = () =>
     readFileSync(join(dataDir, 'journal.jsonl'), 'utf8')
       .split('\n')
-      .filter((line) => line && JSON.parse(line).t !== 'journal').length;
+      .filter((line) => line && JSON.parse(entryText(line)).t !== 'journal').length;
   return { clock, store, sessions, journalLines };
 }
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { conversation, DAY, T0, text } from './contract/fixtures.js';
 import { DataDirBusy } from './data-dir-lock.js';
 import { openEmbeddedStore } from './embedded-store.js';
-import { JOURNAL_FORMAT, JOURNAL_HEADER, JournalDamaged, JournalTooNew } from './journal-replay.js';
+import { repairJournal } from './journal-repair.js';
+import { entryText, JOURNAL_FORMAT, JOURNAL_HEADER, JournalDamaged, JournalTooNew } from './journal-replay.js';
 
 /** What only the embedded store's journal does: survive a torn or damaged file. */
 describe('embedded store journal', () => {
@@ -33,7 +34,7 @@ describe('embedded store journal', () => {
       after
         .split('\n')
         .filter(Boolean)
-        .map((line) => JSON.parse(line).t),
+        .map((line) => JSON.parse(entryText(line)).t),
     ).toEqual(['journal', 'conv', 'msg', 'msg']);
   });
 
@@ -65,6 +66,65 @@ describe('embedded store journal', () => {
     const recovered = await openEmbeddedStore({ dataDir });
     expect(await recovered.conversations.get('c1')).toMatchObject({ id: 'c1', lastSeq: 0 });
     await recovered.close();
+  });
+
+  /** A journal with conversation c1 and messages a (seq 1) and b (seq 2); its path and its lines. */
+  async function twoMessages() {
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-store-'));
+    const store = await openEmbeddedStore({ dataDir });
+    await store.conversations.save(conversation('c1'));
+    await store.messages.append('c1', text('a', 'first words'));
+    await store.messages.append('c1', text('b', 'second words'));
+    await store.close();
+    const journal = join(dataDir, 'journal.jsonl');
+    return { dataDir, journal, lines: readFileSync(journal, 'utf8').split('\n') };
+  }
+
+  it('finds a changed character inside still-valid JSON by the entry’s checksum, and stops', async () => {
+    const { dataDir, journal, lines } = await twoMessages();
+    lines[2] = lines[2]!.replace('first words', 'forst words');
+    writeFileSync(journal, lines.join('\n'));
+    const error = await openEmbeddedStore({ dataDir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JournalDamaged);
+    expect((error as Error).message).toMatch(/line 3 .*checksum does not match/);
+    expect((error as Error).message).toContain('npm run repair-journal');
+  });
+
+  it('drops a last line whose checksum fails (its blocks reached the disk out of order) with a warning', async () => {
+    const { dataDir, journal, lines } = await twoMessages();
+    lines[3] = lines[3]!.replace('second words', 'sec\u0000nd words');
+    writeFileSync(journal, lines.join('\n'));
+    const warnings: string[] = [];
+    const store = await openEmbeddedStore({ dataDir, warn: (message) => warnings.push(message) });
+    expect(warnings).toEqual([expect.stringContaining('checksum does not match')]);
+    expect((await store.conversations.get('c1'))?.lastSeq).toBe(1);
+    await store.close();
+  });
+
+  it('repairs on request: the damaged line is put aside, the rest kept, and the lost message’s place held', async () => {
+    const { dataDir, journal, lines } = await twoMessages();
+    const damagedLine = lines[2]!.replace('first words', 'forst words');
+    lines[2] = damagedLine;
+    writeFileSync(journal, lines.join('\n'));
+
+    const report = repairJournal(dataDir, T0)!;
+    expect(report.quarantined).toEqual([{ line: 3, offset: Buffer.byteLength(`${lines[0]}\n${lines[1]}\n`), what: 'message 1 of conversation c1' }]);
+    expect(report.lostMessages).toEqual([{ conversationId: 'c1', seq: 1 }]);
+    expect(readFileSync(report.quarantineFile, 'utf8')).toBe(`${damagedLine}\n`);
+    expect(readFileSync(report.originalFile, 'utf8')).toBe(lines.join('\n'));
+
+    const store = await openEmbeddedStore({ dataDir });
+    const history = await store.messages.after('c1', 0, 10);
+    expect(history.map((m) => [m.seq, m.kind === 'event' ? m.event : m.kind === 'text' ? m.text : m.kind])).toEqual([
+      [1, 'message-lost'],
+      [2, 'second words'],
+    ]);
+    // A resend of what was kept is still recognised, and the next message follows on.
+    expect((await store.messages.append('c1', text('b', 'second words'))).duplicate).toBe(true);
+    expect((await store.messages.append('c1', text('c'))).message.seq).toBe(3);
+    await store.close();
+    // A journal with nothing damaged is left alone.
+    expect(repairJournal(dataDir, T0 + 1)).toBeNull();
   });
 
   it('refuses a journal written by a newer Parley, in a format it does not know', async () => {

@@ -1,9 +1,10 @@
 import { closeSync, fdatasync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { ErrorCode } from '@parley/shared';
 import type { Metrics } from '../core/metrics.js';
 import { Refusal } from '../core/refusal.js';
 import type { JournalEntry } from './journal-entry.js';
-import { JOURNAL_HEADER, replayJournal } from './journal-replay.js';
+import { CHECKSUM_BYTES, JOURNAL_HEADER, replayJournal, writeChecksum } from './journal-replay.js';
 import type { LineLog } from './line-log.js';
 
 export type JournalSync = 'write' | 'fsync';
@@ -160,16 +161,19 @@ export class Journal implements LineLog {
     const batch = this.batch;
     if (batch.entries === 0) this.firstPendingAt = performance.now();
     // UTF-8 takes at most 3 bytes per UTF-16 unit, so this much room always fits the line.
-    const needed = line.length * 3 + 1;
+    const needed = CHECKSUM_BYTES + line.length * 3 + 1;
     if (batch.bytes.length - batch.used < needed) {
       const grown = Buffer.allocUnsafe(Math.max(batch.bytes.length * 2, batch.used + needed));
       batch.bytes.copy(grown, 0, 0, batch.used);
       batch.bytes = grown;
     }
-    const offset = batch.start + batch.used;
-    const written = batch.bytes.write(line, batch.used);
-    batch.bytes[batch.used + written] = 10;
-    batch.used += written + 1;
+    // The checksum goes first, over the entry's bytes as written; the offset is the entry's.
+    const at = batch.used + CHECKSUM_BYTES;
+    const written = batch.bytes.write(line, at);
+    writeChecksum(batch.bytes, batch.used, crc32(batch.bytes.subarray(at, at + written)));
+    const offset = batch.start + at;
+    batch.bytes[at + written] = 10;
+    batch.used = at + written + 1;
     batch.entries++;
     // The clock is read every 32nd entry only (reading it costs more than the rest of an append);
     // at a rate where 32 entries take long, the turn is short and setImmediate comes first.

@@ -71,6 +71,7 @@ export const strings: Strings = {
   visitorEnded: 'Sie haben den Chat beendet.',
   agentEnded: '{name} hat den Chat beendet.',
   abandoned: 'Der Chat wurde geschlossen.',
+  messageLost: 'Eine Nachricht an dieser Stelle ging verloren.',
   ended: 'Dieser Chat ist beendet.',
   newChat: 'Neuen Chat starten',
 

@@ -76,6 +76,7 @@ export const strings = {
   visitorEnded: 'You ended the chat.',
   agentEnded: '{name} ended the chat.',
   abandoned: 'The chat was closed.',
+  messageLost: 'A message here could not be recovered.',
   ended: 'This chat has ended.',
   newChat: 'Start a new chat',
 

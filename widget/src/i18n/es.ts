@@ -71,6 +71,7 @@ export const strings: Strings = {
   visitorEnded: 'Usted terminó el chat.',
   agentEnded: '{name} terminó el chat.',
   abandoned: 'El chat se cerró.',
+  messageLost: 'Un mensaje no se pudo recuperar aquí.',
   ended: 'Este chat ha terminado.',
   newChat: 'Iniciar un chat nuevo',
 

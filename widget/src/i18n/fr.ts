@@ -71,6 +71,7 @@ export const strings: Strings = {
   visitorEnded: 'Vous avez terminé le chat.',
   agentEnded: '{name} a terminé le chat.',
   abandoned: 'Le chat a été fermé.',
+  messageLost: 'Un message n’a pas pu être récupéré ici.',
   ended: 'Ce chat est terminé.',
   newChat: 'Démarrer un nouveau chat',
 

@@ -19,6 +19,8 @@ export function eventText(message: EventMessage, strings: Strings, role: string)
       return strings.visitorEnded;
     case 'agent-ended':
       return format(strings.agentEnded, { name });
+    case 'message-lost':
+      return strings.messageLost;
     default:
       return strings.abandoned;
   }

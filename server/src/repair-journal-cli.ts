@@ -1,0 +1,36 @@
+/**
+ * `npm run repair-journal`: when start-up stops at damage in the embedded store's journal, moves
+ * the damaged lines aside and keeps everything else (store/journal-repair.ts), then says what was
+ * lost. Run it while Parley is stopped; start Parley again afterwards.
+ */
+import { resolve } from 'node:path';
+import { ConfigError, loadServerConfig } from './config/load-config.js';
+import { DataDirBusy } from './store/data-dir-lock.js';
+import { repairJournal } from './store/journal-repair.js';
+
+const fail = (message: string): never => {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+};
+
+try {
+  const { env } = loadServerConfig();
+  if (env.STORE !== 'embedded') fail(`STORE=${env.STORE} has no journal to repair.`);
+  const report = repairJournal(resolve(env.DATA_DIR), Date.now());
+  if (!report) {
+    process.stdout.write('The journal has no damaged line; nothing was changed.\n');
+  } else {
+    const lines = [
+      `Moved ${report.quarantined.length} damaged line(s) to ${report.quarantineFile}; kept ${report.kept}. The journal as it was: ${report.originalFile}.`,
+      ...report.quarantined.map((q) => `  line ${q.line} (byte ${q.offset}): ${q.what}`),
+      report.lostMessages.length
+        ? `Lost: ${report.lostMessages.length} message(s), each now shown as "a message here could not be recovered": ${report.lostMessages.map((m) => `${m.conversationId} #${m.seq}`).join(', ')}.`
+        : 'No message was lost.',
+      'Other lost changes (a session, a setting) are gone: people may need to sign in again, and settings may need checking.',
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof DataDirBusy) fail(error.message);
+  throw error;
+}
