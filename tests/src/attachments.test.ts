@@ -54,6 +54,16 @@ overTransports('attachments', (transport) => {
     expect((await fetch(`${server().http}/api/files/${fileId}`)).status).toBe(401);
   });
 
+  it('names a file by what its bytes are: a PNG sent as page.html is kept and served as page.png', async () => {
+    const { agent, visitor, id } = await chat();
+    const response = await upload(id, visitor.token, PNG, 'page.html', 'renamed');
+    expect(response.status).toBe(201);
+    const message = (await agent.client.next('message', (f) => f.message.kind === 'file')).message;
+    expect(message.file.name).toBe('page.png');
+    const download = await fetch(`${server().http}/api/files/${message.file.id}`, { headers: { authorization: `Bearer ${agent.token}` } });
+    expect(download.headers.get('content-disposition')).toBe(`inline; filename="page.png"; filename*=UTF-8''page.png`);
+  });
+
   it('the agent sends a PDF; the visitor gets it as a download', async () => {
     const { agent, visitor, id } = await chat();
     const response = await upload(id, agent.token, PDF, 'offer.pdf', 'agent-file');

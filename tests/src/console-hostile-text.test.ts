@@ -116,4 +116,16 @@ describe('visitor text in the console', () => {
     expect(await page.locator('body').isVisible()).toBe(true);
     visitor.client.close();
   });
+
+  it('isolates visitor text from the text around it, so bidi overrides in a name or title reorder nothing else', async () => {
+    const { page } = await readyConsole(browser, server.http, 'bob@test.parley');
+    // U+202E (right-to-left override) would reverse "waiting 0 min" and the room's name after it.
+    await startVisitorChat(server, { form: { name: '\u202Eyrollam' }, context: { url: 'https://shop.test/', title: '\u202Eeltit' } });
+    const offer = page.locator('.offer').last();
+    await offer.waitFor();
+    for (const part of ['.offer-name', '.page-title', '.page-url']) {
+      expect(await offer.locator(part).evaluate((element) => getComputedStyle(element).unicodeBidi), part).toBe('isolate');
+    }
+    expect(await page.locator('.queue-name').first().evaluate((element) => getComputedStyle(element).unicodeBidi)).toBe('isolate');
+  });
 });

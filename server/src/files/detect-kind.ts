@@ -30,3 +30,23 @@ export function cleanFileName(raw: string | undefined): string {
   const clean = base.replace(UNSAFE_IN_NAMES, '').trim().slice(0, 255);
   return clean || 'file';
 }
+
+/** The extensions each kind may keep; any other is replaced by the first (a file's name never claims a type its bytes are not). */
+const EXTENSIONS: Record<AttachmentKind, readonly string[]> = {
+  png: ['png'],
+  jpeg: ['jpg', 'jpeg'],
+  gif: ['gif'],
+  webp: ['webp'],
+  pdf: ['pdf'],
+};
+
+/**
+ * The name a file is kept and served under: its own, with the extension of what its bytes are.
+ * "invoice.html" that is a PNG becomes "invoice.png", so that nobody who saves it opens it as a page.
+ */
+export function nameForKind(name: string, kind: AttachmentKind): string {
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  return EXTENSIONS[kind].includes(extension) ? name : `${stem.slice(0, 250)}.${EXTENSIONS[kind][0]}`;
+}

@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock.js';
 import type { Party } from '../core/party.js';
 import { randomId } from '../core/random-id.js';
 import { Refusal } from '../core/refusal.js';
-import { cleanFileName, detectKind } from '../files/detect-kind.js';
+import { cleanFileName, detectKind, nameForKind } from '../files/detect-kind.js';
 import type { UploadAllowance, UploadAsk } from '../files/upload-allowance.js';
 import type { OwnerApi } from '../owner/owner-api.js';
 import type { Sessions } from '../sessions/sessions.js';
@@ -99,7 +99,13 @@ export function addFileRoutes(router: Router, { owner, directory, sessions, file
       if (!kind || !room.attachmentTypes.includes(kind)) {
         return refusal(415, 'FILE_TYPE_NOT_ALLOWED', `Only these files are accepted: ${room.attachmentTypes.join(', ')}.`);
       }
-      const file = { id: randomId(), name: cleanFileName(request.header('x-file-name')), size: request.body.length, kind, mime: ATTACHMENT_MIME[kind] };
+      const file = {
+        id: randomId(),
+        name: nameForKind(cleanFileName(request.header('x-file-name')), kind),
+        size: request.body.length,
+        kind,
+        mime: ATTACHMENT_MIME[kind],
+      };
       let ack: Awaited<ReturnType<typeof owner.sendFile>>['ack'];
       let message: Awaited<ReturnType<typeof owner.sendFile>>['message'];
       try {

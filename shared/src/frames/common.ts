@@ -3,6 +3,7 @@ import { ErrorCode } from '../codes.js';
 import { ClientId, Seq, ServerId } from '../ids.js';
 import { Limits } from '../limits.js';
 import { ChatMessage, Timestamp } from '../message.js';
+import { hasVisibleText } from './visible-text.js';
 
 /*
  * Frames both endpoints share. Every frame is a JSON object with a `type`; every frame that
@@ -16,10 +17,7 @@ export const SendMessageFrame = z.object({
   type: z.literal('message'),
   conversationId: ServerId,
   clientId: ClientId,
-  text: z
-    .string()
-    .max(Limits.messageText)
-    .refine((text) => text.trim().length > 0, 'must not be empty'),
+  text: z.string().max(Limits.messageText).refine(hasVisibleText, 'must not be empty (nor only invisible characters)'),
 });
 
 /** Typing started (`active: true`) or stopped. `draft` is the live text, shown to agents only. */

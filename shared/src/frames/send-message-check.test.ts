@@ -41,6 +41,8 @@ const variants: Record<string, unknown[]> = {
     '\n\t ',
     '\u00a0\u2028\ufeff',
     '\u200b',
+    '\u202e\u200d\u2060\u2066',
+    '\u202eevil',
     '😀'.repeat(2000),
     '😀'.repeat(2001),
     '😀'.repeat(4000),
@@ -98,6 +100,14 @@ describe('checkSendMessage: the hand-written check for message frames', () => {
     // The inputs exercise both sides well.
     expect(accepted).toBeGreaterThan(20);
     expect(refused).toBeGreaterThan(50);
+  });
+
+  it('refuses a message of only invisible characters (zero-width, bidi controls), and keeps one with something to see', () => {
+    for (const text of ['\u200b', '\u202e\u200d\u2060\u2066', '\ufeff \u00ad\n']) {
+      expect(SendMessageFrame.safeParse({ ...good, text }).success, JSON.stringify(text)).toBe(false);
+      expect(checkSendMessage({ ...good, text })).toBeNull();
+    }
+    expect(checkSendMessage({ ...good, text: '\u202eevil' })).toEqual({ ...good, text: '\u202eevil' });
   });
 
   it('leaves the parsers’ answers unchanged, errors included, on both endpoints', () => {

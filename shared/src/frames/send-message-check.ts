@@ -1,5 +1,6 @@
 import { Limits } from '../limits.js';
 import type { SendMessageFrame } from './common.js';
+import { hasVisibleText } from './visible-text.js';
 
 const SERVER_ID = /^[A-Za-z0-9_-]{16,64}$/;
 const CLIENT_ID = /^[A-Za-z0-9_.:-]+$/;
@@ -16,7 +17,7 @@ export function checkSendMessage(raw: Record<string, unknown>): SendMessageFrame
   if (type !== 'message') return null;
   if (typeof conversationId !== 'string' || !SERVER_ID.test(conversationId)) return null;
   if (typeof clientId !== 'string' || clientId.length < 1 || clientId.length > Limits.clientId || !CLIENT_ID.test(clientId)) return null;
-  if (typeof text !== 'string' || (text.length > Limits.messageText && codePoints(text) > Limits.messageText) || text.trim().length === 0) return null;
+  if (typeof text !== 'string' || (text.length > Limits.messageText && codePoints(text) > Limits.messageText) || !hasVisibleText(text)) return null;
   return { type, conversationId, clientId, text };
 }
 
