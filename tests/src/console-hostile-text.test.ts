@@ -123,9 +123,8 @@ describe('visitor text in the console', () => {
     await startVisitorChat(server, { form: { name: '\u202Eyrollam' }, context: { url: 'https://shop.test/', title: '\u202Eeltit' } });
     const offer = page.locator('.offer').last();
     await offer.waitFor();
-    for (const part of ['.offer-name', '.page-title', '.page-url']) {
-      expect(await offer.locator(part).evaluate((element) => getComputedStyle(element).unicodeBidi), part).toBe('isolate');
-    }
-    expect(await page.locator('.queue-name').first().evaluate((element) => getComputedStyle(element).unicodeBidi)).toBe('isolate');
+    const bidi = (where: Locator) => where.evaluate((element) => getComputedStyle(element).unicodeBidi);
+    for (const part of ['.offer-name', '.page-title', '.page-url']) expect(await bidi(offer.locator(part)), part).toBe('isolate');
+    expect(await bidi(page.locator('.queue-name').first())).toBe('isolate');
   });
 });
