@@ -6,7 +6,7 @@
  */
 import { ensureWidgetBuilt } from '../../widget/scripts/ensure-built.js';
 import { prepareConsoles } from './console-build.js';
-import { DEMO_ADMIN, DEMO_AGENTS, DEMO_PASSWORD } from './demo-credentials.js';
+import { demoBanner } from './demo-banner.js';
 import { startDemoSite } from './demo-site.js';
 
 const port = Number(process.env.PORT || '8080');
@@ -18,18 +18,4 @@ await prepareConsoles();
 await import('../../server/src/main.js');
 const site = await startDemoSite({ parleyUrl: base, host, port: Number(process.env.DEMO_PORT || port + 1) });
 
-const lines = [
-  '',
-  '  Parley demo',
-  `  Demo shop:     ${site.url}/  (another origin, pasting the widget's script tag)`,
-  `  Hosted chat:   ${base}/chat/GENERAL  and an agent's own: ${base}/chat/AGENT-ALICE`,
-  `  Agent console: ${base}/agent/`,
-  `  Admin console: ${base}/admin/  (${DEMO_ADMIN}, same password as the agents)`,
-  `  Health:        ${base}/healthz`,
-  `  Statistics:    ${base}/api/rooms/GENERAL/stats`,
-  `  Details:       ${base}/api/rooms/GENERAL/stats/details?key=demo-general-stats-key-change-me`,
-  `  Agents sign in with any of ${DEMO_AGENTS.join(', ')}`,
-  `  and the password "${DEMO_PASSWORD}" (POST ${base}/api/agent/sessions).`,
-  '',
-];
-process.stdout.write(`${lines.join('\n')}\n`);
+process.stdout.write(`${demoBanner({ base, siteUrl: site.url, configPath: process.env.PARLEY_CONFIG }).join('\n')}\n`);

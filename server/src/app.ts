@@ -29,6 +29,7 @@ import { addAgentSessionRoutes } from './http/agent-session-routes.js';
 import { addChatPageRoute, addEmbedPreviewRoute } from './http/chat-page-route.js';
 import { addFileRoutes } from './http/file-routes.js';
 import { addHealthRoute } from './http/health-route.js';
+import { withHsts } from './http/hsts.js';
 import { addInviteRoutes } from './http/invite-routes.js';
 import { addLogoRoute } from './http/logo-route.js';
 import { addMetricsRoute, serveMetrics } from './http/metrics-route.js';
@@ -168,7 +169,7 @@ export async function startParley({ config, store, log, clock = systemClock, met
   const transport = createTransport(
     env.TRANSPORT,
     {
-      http: router.handle,
+      http: env.HSTS_MAX_AGE_SECONDS === undefined ? router.handle : withHsts(router.handle, env.HSTS_MAX_AGE_SECONDS),
       admitBody: router.admitBody,
       sockets: {
         '/ws/visitor': createVisitorEndpoint({ ...endpointDeps, feed, roomAvailability, publicOrigin }),

@@ -81,6 +81,16 @@ export const Env = z
      * with TRUST_PROXY, where every connection comes from the proxy: cap them there.
      */
     MAX_CONNECTIONS_PER_ADDRESS: int(0, 10_000_000, 200),
+    /**
+     * Set when people reach Parley over HTTPS (through a proxy that terminates TLS): every answer
+     * carries Strict-Transport-Security with this max-age (a year is 31536000). Unset: none.
+     */
+    HSTS_MAX_AGE_SECONDS: z.coerce
+      .number({ error: 'must be a whole number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(0, 'must be at least 0')
+      .max(10 * 365 * 24 * 3600, 'must be at most ten years')
+      .optional(),
     /** Files one sender (visitor or agent) may send in a row; then a minute's pause. */
     UPLOADS_PER_MINUTE: int(1, 100_000, 10),
     /** Bytes of files one conversation may hold (default 100 MiB). */
