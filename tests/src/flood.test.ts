@@ -1,5 +1,6 @@
 import { CloseCode } from '@parley/shared';
 import { expect, it } from 'vitest';
+import { HEALTHY_ROUND_TRIP_MS, healthyPair } from './support/healthy-pair.js';
 import { overTransports, serversPerTest } from './support/over-transports.js';
 import { connectVisitor } from './support/parties.js';
 import { TestClient } from './support/test-client.js';
@@ -22,7 +23,10 @@ overTransports('flood control', (transport) => {
     // Eight messages beyond the burst (minus what one frame's wait refilled) at 20 a second.
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
 
+    // In the other room: the flooder's chat waits first in line in this one.
+    const pair = await healthyPair(server, 'carol@test.parley', 'SALES');
     for (let i = 0; i < 200; i++) visitor.client.send({ type: 'message', conversationId: id, clientId: `f-${i}`, text: 'flood' });
+    expect(await pair.roundTrip()).toBeLessThan(HEALTHY_ROUND_TRIP_MS);
     expect((await visitor.client.closed).code).toBe(CloseCode.FLOODING);
   });
 

@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { expect, it } from 'vitest';
+import { HEALTHY_ROUND_TRIP_MS, healthyPair } from './support/healthy-pair.js';
 import { overTransports, serverPerTest } from './support/over-transports.js';
 import { connectAgent, connectVisitor } from './support/parties.js';
 
@@ -48,6 +49,7 @@ overTransports('request bodies', (transport) => {
 
   it('answers a body nobody may send from its headers alone, without waiting for the body, and closes the connection', async () => {
     const { id } = await activeChat();
+    const pair = await healthyPair(server());
     const files = `/api/conversations/${id}/files`;
     const cases: [Raw, number][] = [
       [headersOnly(server().http, files, 25 * MiB), 401],
@@ -60,6 +62,7 @@ overTransports('request bodies', (transport) => {
       // …and the connection is not kept waiting for a body that will not be read.
       await raw.closed;
     }
+    expect(await pair.roundTrip()).toBeLessThan(HEALTHY_ROUND_TRIP_MS);
   });
 
   it('tells someone signed in why their upload is refused, checked before the body is kept', async () => {
@@ -89,6 +92,9 @@ overTransports('request bodies', (transport) => {
       return status(await Promise.race([raw.answer, new Promise<string>((resolve) => setTimeout(() => resolve('waiting 0'), 200))]));
     };
     await expect.poll(sixth, { timeout: 5_000 }).toBe(503);
+    // Everyone else is served as usual meanwhile.
+    const pair = await healthyPair(server());
+    expect(await pair.roundTrip()).toBeLessThan(HEALTHY_ROUND_TRIP_MS);
     for (const raw of held) raw.socket.destroy();
     // Their places are given back when they go.
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('pixels')]);

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { HEALTHY_ROUND_TRIP_MS, healthyPair } from './support/healthy-pair.js';
 import type { TestServer } from './support/in-process-server.js';
 import { overTransports, serversPerTest } from './support/over-transports.js';
 import { connectAgent, connectVisitor } from './support/parties.js';
@@ -42,7 +43,9 @@ overTransports('upload limits', (transport) => {
     const server = await start({ store: 'embedded', env: { UPLOADS_PER_MINUTE: '3', UPLOAD_BYTES_PER_CONVERSATION: '10000' } });
     const { visitor, agent, id } = await activeChat(server);
     for (const n of [1, 2, 3]) expect((await upload(server, id, visitor.token, 1000, n)).status).toBe(201);
+    const pair = await healthyPair(server);
     const fourth = await upload(server, id, visitor.token, 1000, 4);
+    expect(await pair.roundTrip()).toBeLessThan(HEALTHY_ROUND_TRIP_MS);
     expect(fourth).toMatchObject({ status: 429, body: { error: 'UPLOAD_RATE_LIMITED' }, retryAfter: '60' });
     // The agent has a rate of their own, and the chat's bytes are shared: 3,000 + 6,000 fit, 1,500 more do not.
     expect((await upload(server, id, agent.token, 6000, 5)).status).toBe(201);
