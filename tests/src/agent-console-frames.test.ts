@@ -60,4 +60,41 @@ overTransports('the frames the console relies on,', (transport) => {
     expect((await fetch(`${server().http}/api/files/${fileId}`, { headers: { authorization: `Bearer ${carol.token}` } })).status).toBe(404);
     for (const party of [alice, bob, carol, first, again]) party.client.close();
   });
+
+  it("keeps a chat in an agent's private room between the visitor and that agent: not in the others' queue lists, nor among their earlier chats", async () => {
+    const bob = await connectAgent(server(), 'bob@test.parley');
+    const alice = await connectAgent(server(), 'alice@test.parley', { status: 'TAKING_BREAK' });
+    // Alice is away: the private chat waits for her, in the home room's line but not in its lists.
+    const secret = await startVisitorChat(server(), { room: 'AGENT-ALICE', form: { name: 'Private Pat' } });
+    const general = await startVisitorChat(server(), { form: { name: 'Public Pam' } });
+    const seen = await bob.client.next('queue', (f) => f.queue.room === 'GENERAL' && f.queue.entries.length > 0);
+    expect(seen.queue.entries.map((e: { visitorName: string }) => e.visitorName)).toEqual(['Public Pam']);
+    expect(seen.queue.total).toBe(1);
+    bob.client.send({ type: 'accept', conversationId: (await bob.client.next('offer')).offer.conversationId });
+    await general.client.next('conversation', (f) => f.conversation.status === 'active');
+    general.client.send({ type: 'end', conversationId: general.conversationId });
+    await bob.client.next('conversation', (f) => f.conversation.status === 'ended' && f.conversation.id === general.conversationId);
+
+    // Alice serves the private chat; it ends.
+    alice.client.send({ type: 'status', status: 'WAITING_NEW_CALL' });
+    await alice.client.next('offer', (f) => f.offer.conversationId === secret.conversationId);
+    alice.client.send({ type: 'accept', conversationId: secret.conversationId });
+    await secret.client.next('conversation', (f) => f.conversation.status === 'active');
+    await visitorSays(secret, 'p-1', 'Only for Alice');
+    secret.client.send({ type: 'end', conversationId: secret.conversationId });
+    await alice.client.next('conversation', (f) => f.conversation.status === 'ended' && f.conversation.id === secret.conversationId);
+    alice.client.send({ type: 'status', status: 'TAKING_BREAK' });
+    await alice.client.next('status', (f) => f.statuses.browser === 'TAKING_BREAK');
+
+    // The same visitor comes back to the home room; Bob is offered the chat and sees no private one among the earlier chats.
+    bob.client.send({ type: 'status', status: 'WAITING_NEW_CALL' });
+    await bob.client.next('status', (f) => f.statuses.browser === 'WAITING_NEW_CALL');
+    const back = await startVisitorChat(server(), { token: secret.token, form: { name: 'Private Pat' } });
+    await bob.client.next('offer', (f) => f.offer.conversationId === back.conversationId);
+    bob.client.send({ type: 'pastConversations', conversationId: back.conversationId });
+    expect((await bob.client.next('pastConversations')).total).toBe(0);
+    bob.client.send({ type: 'sync', conversationId: secret.conversationId, afterSeq: 0 });
+    expect(await bob.client.next('error', (f) => f.code === 'NOT_YOUR_CONVERSATION')).toBeTruthy();
+    for (const party of [alice, bob, secret, general, back]) party.client.close();
+  });
 });

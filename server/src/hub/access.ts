@@ -12,7 +12,7 @@ export type Access = { record: ConversationRecord; open: OpenConversation | unde
  * Finds a conversation and checks that `party` may see it: its visitor, its agent, or an agent
  * it is offered to (who may read the history before accepting), or, for an ended one, an agent
  * who serves or is offered the same visitor's open conversation in that room (earlier chats as
- * context). A conversation that does not exist gets the same answer as someone else's, so ids
+ * context), unless it was in another agent's private room. A conversation that does not exist gets the same answer as someone else's, so ids
  * cannot be probed.
  */
 export async function access(s: HubState, party: Party, conversationId: string): Promise<Access> {
@@ -24,7 +24,9 @@ export async function access(s: HubState, party: Party, conversationId: string):
       ? record.visitorId === party.visitorId
       : record.agentId === party.agentId ||
         (open?.isOfferedTo(party.agentId) ?? false) ||
-        (record.status === 'ended' && dealsWithVisitor(s, party.agentId, record.visitorId, record.room)));
+        (record.status === 'ended' &&
+          (record.privateFor === null || record.privateFor === party.agentId) &&
+          dealsWithVisitor(s, party.agentId, record.visitorId, record.room)));
   if (!allowed || !record) throw new Refusal(ErrorCode.NOT_YOUR_CONVERSATION, 'That conversation is not yours.');
   return { record, open };
 }

@@ -26,7 +26,10 @@ export class PastConversations {
       throw new Refusal(ErrorCode.NOT_YOUR_CONVERSATION, 'Earlier chats are shown for a chat you serve or are offered.');
     }
     const all = await this.s.store.conversations.find({ visitorId: current.record.visitorId, room: current.room });
-    const earlier = all.filter((record) => record.id !== current.id && record.status === 'ended').reverse();
+    // A chat in another agent's private room stays between the visitor and that agent.
+    const earlier = all
+      .filter((record) => record.id !== current.id && record.status === 'ended' && (record.privateFor === null || record.privateFor === agent.id))
+      .reverse();
     return {
       type: 'pastConversations',
       conversationId: current.id,

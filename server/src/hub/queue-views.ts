@@ -9,14 +9,21 @@ import { toQueueEntry } from './views.js';
 export class QueueViews {
   constructor(private readonly s: HubState) {}
 
+  /**
+   * The room's line as every agent of the room sees it. A chat in an agent's private room waits
+   * for that agent alone: it is not listed (nor counted) for the others, who could otherwise read
+   * who is asking for a colleague in private; its agent sees it as an offer.
+   */
   forAgents(room: string, listed: number): RoomQueueView {
     const queue = this.s.room(room);
     const entries = [];
+    let total = 0;
     for (const conversation of queue.waiting.values()) {
-      if (entries.length >= listed) break;
-      entries.push(toQueueEntry(conversation));
+      if (conversation.phase === 'private') continue;
+      total++;
+      if (entries.length < listed) entries.push(toQueueEntry(conversation));
     }
-    return { room, total: queue.waiting.size, entries };
+    return { room, total, entries };
   }
 
   /** When the room's longest-waiting conversation started waiting, or null when none waits. */

@@ -235,6 +235,18 @@ describe.each(adapters)('transport contract: %s', (_name, create) => {
     expect(await Promise.all(clients.map((client) => client.closed))).toEqual([1012, 1012, 1012]);
   });
 
+  it('answers a request pipelined right behind one with a body, in order', async () => {
+    await start();
+    const connection = await rawConnection(base);
+    let answers = '';
+    connection.socket.on('data', (chunk) => (answers += String(chunk)));
+    connection.socket.write('POST /later HTTP/1.1\r\nhost: x\r\ncontent-length: 5\r\n\r\nhelloGET /second HTTP/1.1\r\nhost: x\r\n\r\n');
+    await waitFor(() => answers.includes('GET /second'));
+    expect(answers.indexOf('202')).toBeGreaterThan(0);
+    expect(answers.indexOf('202')).toBeLessThan(answers.indexOf('GET /second'));
+    connection.socket.destroy();
+  });
+
   it('closes a TCP connection that never sends a request within about 10 s, and keeps a quiet WebSocket open', async () => {
     await start();
     const client = await connect(`ws://${base}/ws/test?room=quiet`);
