@@ -42,6 +42,9 @@ overTransports('the widget API', (transport) => {
     expect((await settings('NOPE', { origin: 'http://localhost:3000' })).status).toBe(404);
     expect(await TestClient.refusal(`${server().ws}/ws/visitor?room=GENERAL`, { origin: 'http://127.0.0.1:3000' })).toBe(403);
     expect(await TestClient.refusal(`${server().ws}/ws/visitor?room=GENERAL`, { origin: server().http })).toBe(101);
+    // A site whose name leads to this server (DNS rebinding) is not one of Parley's own pages.
+    const rebound = `rebound.example:${new URL(server().http).port}`;
+    expect(await TestClient.refusal(`${server().ws}/ws/visitor?room=GENERAL`, { origin: `http://${rebound}`, host: rebound })).toBe(403);
   });
 
   it('pushes availability to pages that have not said hello, and refuses to start while unavailable', async () => {

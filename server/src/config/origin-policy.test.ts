@@ -30,10 +30,16 @@ describe("Parley's own pages", () => {
   const request = (headers: Record<string, string>) => ({ header: (name: string) => headers[name] });
   const list = ['shop.example'];
 
-  it('may host any room: same origin as the Host the browser used, or as PUBLIC_URL', () => {
+  it('may host any room: same origin as PUBLIC_URL, or as the Host the browser used when that is this machine or PUBLIC_URL', () => {
     expect(mayHostWidget(request({ origin: 'http://127.0.0.1:8080', host: '127.0.0.1:8080' }), list, 'https://chat.example')).toBe(true);
+    expect(mayHostWidget(request({ origin: 'http://localhost:8080', host: 'localhost:8080' }), list, 'https://chat.example')).toBe(true);
     expect(mayHostWidget(request({ origin: 'https://chat.example', host: 'internal:8080' }), list, 'https://chat.example')).toBe(true);
-    expect(mayHostWidget(request({ 'sec-fetch-site': 'same-origin' }), list, 'https://chat.example')).toBe(true);
+    expect(mayHostWidget(request({ 'sec-fetch-site': 'same-origin', host: 'chat.example' }), list, 'https://chat.example')).toBe(true);
+  });
+
+  it('does not trust a Host that names another site, even if it leads here (DNS rebinding)', () => {
+    expect(mayHostWidget(request({ origin: 'http://evil.example:8080', host: 'evil.example:8080' }), list, 'https://chat.example')).toBe(false);
+    expect(mayHostWidget(request({ 'sec-fetch-site': 'same-origin', host: 'evil.example' }), list, 'https://chat.example')).toBe(false);
   });
 
   it('does not let another site pass for one', () => {
