@@ -127,6 +127,25 @@ describe('embedded store journal', () => {
     expect(repairJournal(dataDir, T0 + 1)).toBeNull();
   });
 
+  it('repairs a journal from before formats were numbered (no header, no checksums) and it starts', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-store-'));
+    const message = (seq: number, words: string) => ({ t: 'msg', c: 'c1', m: { ...text(`m${seq}`, words), seq, from: 'visitor' } });
+    const lines = [
+      JSON.stringify({ t: 'conv', r: { ...conversation('c1') } }),
+      `${JSON.stringify(message(1, 'first')).slice(0, 20)}\u0000garbage`,
+      JSON.stringify(message(2, 'second')),
+    ];
+    writeFileSync(join(dataDir, 'journal.jsonl'), `${lines.join('\n')}\n`);
+    await expect(openEmbeddedStore({ dataDir })).rejects.toThrow(JournalDamaged);
+    expect(repairJournal(dataDir, T0)?.lostMessages).toEqual([{ conversationId: 'c1', seq: 1 }]);
+    const store = await openEmbeddedStore({ dataDir });
+    expect((await store.messages.after('c1', 0, 10)).map((m) => (m.kind === 'event' ? m.event : m.kind === 'text' ? m.text : ''))).toEqual([
+      'message-lost',
+      'second',
+    ]);
+    await store.close();
+  });
+
   it('refuses a journal written by a newer Parley, in a format it does not know', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'parley-store-'));
     writeFileSync(join(dataDir, 'journal.jsonl'), `${JSON.stringify({ t: 'journal', v: JOURNAL_FORMAT + 1 })}\n`);

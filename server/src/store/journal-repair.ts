@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { lockDataDir } from './data-dir-lock.js';
-import { CHECKSUM_BYTES, JOURNAL_HEADER, writeChecksum } from './journal-replay.js';
+import { CHECKSUM_BYTES, writeChecksum } from './journal-replay.js';
 
 /** A line put aside: where it was and, as far as it can be read, what it held. */
 export type Quarantined = { line: number; offset: number; what: string };
@@ -111,15 +111,14 @@ export function repairJournal(dataDir: string, now: number): RepairReport | null
       entry.copy(line, CHECKSUM_BYTES);
       return line;
     });
-    // A journal without its header (format 0) gets one, since its new lines carry checksums.
-    const head = kept[0]?.toString('utf8').startsWith('{"t":"journal"') ? [] : [Buffer.from(JOURNAL_HEADER)];
     const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
     const quarantineFile = join(dataDir, `journal.quarantine-${stamp}.jsonl`);
     const originalFile = join(dataDir, `journal.damaged-${stamp}.jsonl`);
     if (existsSync(quarantineFile) || existsSync(originalFile)) throw new Error(`${quarantineFile} exists already; try again in a moment`);
     writeWhole(quarantineFile, badLines);
     const repaired = `${path}.repaired`;
-    writeWhole(repaired, [...head, ...kept, ...placeholders]);
+    // Its header (or none, for format 0) stays: every format reads the checksummed placeholders.
+    writeWhole(repaired, [...kept, ...placeholders]);
     renameSync(path, originalFile);
     renameSync(repaired, path);
     return { kept: kept.length, quarantined, lostMessages, quarantineFile, originalFile };
