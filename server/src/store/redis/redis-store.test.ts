@@ -6,8 +6,11 @@ import { redisKeys } from './redis-keys.js';
 import { openRedisStore, type RedisStore } from './redis-store.js';
 
 const opened: Store[] = [];
+/** Redis servers a test started for itself: stopped even when the test fails, so none is left running. */
+const servers: { stop(): Promise<void> }[] = [];
 afterAll(async () => {
   await Promise.all(opened.map((store) => store.close()));
+  await Promise.all(servers.map((server) => server.stop()));
 });
 
 /** Two nodes: two stores, each with its own connection, on the same place. */
@@ -53,6 +56,7 @@ describe('the Redis store across nodes', () => {
   it('fails at once, without queueing, while Redis cannot be reached', async () => {
     const { RedisServerProcess } = await import('./redis-server-process.js');
     const redis = await RedisServerProcess.start();
+    servers.push(redis);
     const store = await openRedisStore({ url: redis.url, prefix: freshPrefix() });
     opened.push(store);
     await store.conversations.save(conversation('c1'));
@@ -66,6 +70,7 @@ describe('the Redis store across nodes', () => {
   it('keeps messages in the order they were sent when a restarted Redis has forgotten its scripts', async () => {
     const { RedisServerProcess } = await import('./redis-server-process.js');
     const redis = await RedisServerProcess.start();
+    servers.push(redis);
     const store = await openRedisStore({ url: redis.url, prefix: freshPrefix() });
     opened.push(store);
     await store.conversations.save(conversation('c1'));
