@@ -38,7 +38,12 @@ const store = await createStore(
   log.fatal(error.message);
   process.exit(1);
 });
-const running = await startParley({ config, store, log, metrics });
+const running = await startParley({ config, store, log, metrics }).catch((error: unknown) => {
+  // A port already taken is a setting to change, not a crash: one line that says which.
+  if (!isPortTaken(error)) throw error;
+  log.fatal(`${(error as Error).message}: another program (or another Parley) uses that port; set PORT (or METRICS_PORT) to a free one`);
+  process.exit(1);
+});
 log.info(
   { port: running.port, transport: running.transport, store: store.kind, config: config.configPath },
   `Parley listening on ${config.env.HOST}:${running.port} (public URL ${config.publicUrl})`,
@@ -61,4 +66,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       },
     );
   });
+}
+
+function isPortTaken(error: unknown): boolean {
+  // node:http (ws, METRICS_PORT) says EADDRINUSE; uWebSockets.js only that it cannot listen.
+  return (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE' || /^cannot listen on /.test((error as Error)?.message ?? '');
 }

@@ -33,6 +33,31 @@ describe('start-up', () => {
     expect(stderr).toContain(`${bad} rooms[0].statsKey: must be at least 16 characters`);
   });
 
+  it('stops with one line, not a stack, when its port or METRICS_PORT is taken', async () => {
+    const { createServer } = await import('node:net');
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = String((taken.address() as { port: number }).port);
+    try {
+      for (const env of [{ PORT: port }, { PORT: '0', METRICS_PORT: port, METRICS_HOST: '127.0.0.1' }]) {
+        const folder = serverFolder();
+        const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+          cwd: ROOT,
+          env: { ...process.env, HOST: '127.0.0.1', DATA_DIR: folder.dataDir, PARLEY_CONFIG: folder.configPath, TRANSPORT: 'ws', LOG_FORMAT: 'json', ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1);
+        expect(output).toContain('set PORT (or METRICS_PORT) to a free one');
+        expect(output).not.toMatch(/\n\s+at /);
+      }
+    } finally {
+      taken.close();
+    }
+  });
+
   it('runs on ws, and says why, when the uWebSockets.js native binary does not load', async () => {
     const server = await spawnServer({ transport: 'uws', ...serverFolder(), env: { UWS_USE_FALLBACK: '1' } });
     running.push(server);
