@@ -101,6 +101,7 @@ describe.runIf(isRoot)('a full disk', () => {
     });
     expect(upload.status).toBe(507);
     expect(readdirSync(join(dataDir, 'files'))).toHaveLength(filesBefore);
+    expect(readdirSync(join(dataDir, 'incoming'))).toEqual([]);
     // Still serving: the health check answers.
     expect((await fetch(`${server.http}/healthz`)).status).toBe(200);
 

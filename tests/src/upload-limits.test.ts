@@ -1,3 +1,7 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { HEALTHY_ROUND_TRIP_MS, healthyPair } from './support/healthy-pair.js';
 import type { TestServer } from './support/in-process-server.js';
@@ -78,5 +82,53 @@ overTransports('upload limits', (transport) => {
     expect(await upload(server, id, visitor.token, 1000, 1)).toMatchObject({ status: 507, retryAfter: '300' });
     visitor.client.send({ type: 'message', conversationId: id, clientId: 'words', text: 'Words still fit' });
     expect((await visitor.client.next('ack')).clientId).toBe('words');
+  });
+
+  it('writes an upload to disk as it arrives (never whole in memory), and removes what an abandoned one left', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-spool-'));
+    const server = await start({ store: 'embedded', dataDir });
+    const { visitor, id } = await waitingChat(server);
+    const incoming = join(dataDir, 'incoming');
+    const spooled = () => readdirSync(incoming).map((name) => statSync(join(incoming, name)).size);
+    const { hostname, port } = new URL(server.http);
+    const body = png(3 * 1024 * 1024);
+    const half = body.subarray(0, body.length / 2);
+
+    const startUpload = (clientId: string) => {
+      const socket = connect(Number(port), hostname);
+      socket.on('error', () => {});
+      const head = [
+        `POST /api/conversations/${id}/files HTTP/1.1`,
+        `host: ${hostname}`,
+        `authorization: Bearer ${visitor.token}`,
+        `x-client-id: ${clientId}`,
+        `content-length: ${body.length}`,
+      ];
+      socket.write(`${head.join('\r\n')}\r\n\r\n`);
+      socket.write(half);
+      let answer = '';
+      socket.on('data', (chunk) => (answer += String(chunk)));
+      return { socket, answer: () => answer };
+    };
+
+    // Half of a 3 MiB upload is on disk in the spool while the rest has not come.
+    const first = startUpload('spooled');
+    await expect.poll(spooled, { timeout: 5_000 }).toEqual([half.length]);
+    first.socket.write(body.subarray(half.length));
+    await expect.poll(first.answer, { timeout: 5_000 }).toMatch(/^HTTP\/1.1 201/);
+    expect(readdirSync(incoming)).toEqual([]);
+    const stored = await fetch(`${server.http}/api/files/${JSON.parse(first.answer().slice(first.answer().indexOf('{'))).message.file.id}`, {
+      headers: { authorization: `Bearer ${visitor.token}` },
+    });
+    expect(Buffer.from(await stored.arrayBuffer()).equals(body)).toBe(true);
+    first.socket.destroy();
+
+    // An upload abandoned halfway leaves nothing behind.
+    const second = startUpload('abandoned');
+    await expect.poll(spooled, { timeout: 5_000 }).toEqual([half.length]);
+    second.socket.destroy();
+    await expect.poll(() => readdirSync(incoming), { timeout: 5_000 }).toEqual([]);
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });

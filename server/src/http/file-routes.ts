@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { ATTACHMENT_MIME, ClientId, IMAGE_KINDS, type UploadResponse } from '@parley/shared';
 import type { RoomConfig } from '@parley/shared/settings';
 import type { Directory } from '../config/directory.js';
@@ -34,6 +35,17 @@ async function partyOf(request: HttpRequest, sessions: Sessions): Promise<Party 
 }
 
 type UploadTarget = { party: Party; clientId: string; record: ConversationRecord; room: RoomConfig; tooLarge: HttpResponse; ask: UploadAsk };
+
+/** The first bytes of a spooled upload: what its kind is read from. */
+async function firstBytes(path: string): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(64), 0, 64, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
 
 function refusal(status: number, error: string, message: string, headers: Record<string, string> = {}): HttpResponse {
   return errorResponse(status, error, message, { ...CORS, ...headers });
@@ -83,7 +95,9 @@ export function addFileRoutes(router: Router, { owner, directory, sessions, file
   const admitUpload: RouteAdmission = async (request, { id }) => {
     const target = await uploadTarget(request, id!);
     // Someone signed in is told why, once their browser has sent the rest; anyone else is cut off.
-    return 'status' in target ? { refuse: target, drain: target.status !== 401 } : { maxBytes: target.room.attachmentMaxBytes, tooLarge: target.tooLarge };
+    if ('status' in target) return { refuse: target, drain: target.status !== 401 };
+    // Where the store keeps files on this disk, the upload is written there as it arrives, not held in memory.
+    return { maxBytes: target.room.attachmentMaxBytes, tooLarge: target.tooLarge, ...(files.spool ? { spool: files.spool.folder } : {}) };
   };
 
   router.add(
@@ -93,23 +107,26 @@ export function addFileRoutes(router: Router, { owner, directory, sessions, file
       const target = await uploadTarget(request, id!);
       if ('status' in target) return target;
       const { party, clientId, record, room } = target;
-      if (request.body.length === 0) return refusal(400, 'EMPTY_FILE', 'The file is empty.');
-      if (request.body.length > room.attachmentMaxBytes) return target.tooLarge;
-      const kind = detectKind(request.body);
+      const size = request.spooled?.bytes ?? request.body.length;
+      if (size === 0) return refusal(400, 'EMPTY_FILE', 'The file is empty.');
+      if (size > room.attachmentMaxBytes) return target.tooLarge;
+      const kind = detectKind(request.spooled ? await firstBytes(request.spooled.path) : request.body);
       if (!kind || !room.attachmentTypes.includes(kind)) {
         return refusal(415, 'FILE_TYPE_NOT_ALLOWED', `Only these files are accepted: ${room.attachmentTypes.join(', ')}.`);
       }
       const file = {
         id: randomId(),
         name: nameForKind(cleanFileName(request.header('x-file-name')), kind),
-        size: request.body.length,
+        size,
         kind,
         mime: ATTACHMENT_MIME[kind],
       };
       let ack: Awaited<ReturnType<typeof owner.sendFile>>['ack'];
       let message: Awaited<ReturnType<typeof owner.sendFile>>['message'];
       try {
-        await files.put({ ...file, conversationId: record.id, uploadedAt: clock.now() }, request.body);
+        const stored = { ...file, conversationId: record.id, uploadedAt: clock.now() };
+        if (request.spooled && files.spool) await files.spool.adopt(stored, request.spooled.path);
+        else await files.put(stored, request.body);
         ({ ack, message } = await owner.sendFile(party, record.id, clientId, file));
         await uploads.count({ ...target.ask, bytes: file.size });
       } catch (error) {

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, rmSync } from 'node:fs';
+import { open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChatMessage } from '@parley/shared';
 import type { Metrics } from '../core/metrics.js';
@@ -85,9 +85,10 @@ function messages(state: MemoryState, lines: LineLog): MessageStore {
 
 /**
  * Attachments: bytes in `DATA_DIR/files/<id>` (written, with fsync, before the description goes
- * in the journal), or in memory for the memory store.
+ * in the journal), or in memory for the memory store. Uploads arrive in `DATA_DIR/incoming`
+ * (the spool, on the same disk) and are moved into place when stored.
  */
-function files(state: MemoryState, commit: Commit, folder: string | null): FileStore {
+function files(state: MemoryState, commit: Commit, folder: string | null, incoming: string | null): FileStore {
   const inMemory = new Map<string, Buffer>();
   return {
     async put(file, bytes) {
@@ -103,6 +104,29 @@ function files(state: MemoryState, commit: Commit, folder: string | null): FileS
       } else inMemory.set(file.id, bytes);
       await commit({ t: 'file', f: file });
     },
+    spool:
+      folder && incoming
+        ? {
+            folder: incoming,
+            async adopt(file, path) {
+              const target = join(folder, file.id);
+              // Durable before it is described: the bytes, then the name in its folder.
+              const handle = await open(path, 'r+');
+              try {
+                await handle.sync();
+              } finally {
+                await handle.close();
+              }
+              await rename(path, target);
+              try {
+                await commit({ t: 'file', f: file });
+              } catch (error) {
+                await rm(target, { force: true });
+                throw error;
+              }
+            },
+          }
+        : null,
     async get(id) {
       const file = state.files.get(id);
       if (!file) return undefined;
@@ -123,11 +147,17 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
   const sessionReplay = new SessionReplay((options.now ?? Date.now)());
   let lines: LineLog = new MemoryLines();
   let fileFolder: string | null = null;
+  let incoming: string | null = null;
   let unlock = () => {};
   if (options.dataDir) {
     fileFolder = join(options.dataDir, 'files');
     mkdirSync(fileFolder, { recursive: true });
     unlock = lockDataDir(options.dataDir);
+    // Uploads cut short by a crash were never stored: their spool is emptied at start (once the
+    // folder is ours: another running Parley's uploads are not touched).
+    incoming = join(options.dataDir, 'incoming');
+    rmSync(incoming, { recursive: true, force: true });
+    mkdirSync(incoming);
     try {
       lines = await Journal.open(join(options.dataDir, 'journal.jsonl'), {
         sync: options.sync ?? 'write',
@@ -168,7 +198,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
     conversations: conversations(state, commit),
     messages: messages(state, lines),
     sessions: embeddedSessions(state, commit),
-    files: files(state, commit, fileFolder),
+    files: files(state, commit, fileFolder, incoming),
     outbox: embeddedOutbox(state, commit, options.now ?? Date.now),
     preferences: embeddedPreferences(state, commit),
     settings: embeddedSettings(state, commit),

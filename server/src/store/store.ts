@@ -92,6 +92,13 @@ export type StoredFile = FileInfo & { conversationId: string; uploadedAt: number
 export interface FileStore {
   /** Stores the bytes and the description durably. */
   put(file: StoredFile, bytes: Buffer): Promise<void>;
+  /**
+   * For a store that keeps files on this machine's disk: a folder on that disk where an upload is
+   * written as it arrives, and `adopt`, which stores such a file by moving it into place (then
+   * describing it), so that no upload is held in memory. Null for stores that keep files
+   * elsewhere (memory, Redis): uploads arrive in memory and go through `put`.
+   */
+  readonly spool: { folder: string; adopt(file: StoredFile, path: string): Promise<void> } | null;
   get(id: string): Promise<{ file: StoredFile; bytes: Buffer } | undefined>;
 }
 

@@ -2,7 +2,9 @@ import { errorResponse } from './json-response.js';
 import { SocketLimits } from './socket-limits.js';
 import type { BodyAdmission, HttpRequest, HttpResponse, TransportOptions } from './transport.js';
 
-export type BodyPass = { ok: true; maxBytes: number; tooLarge: HttpResponse; release: () => void } | { ok: false; response: HttpResponse; drain: boolean };
+export type BodyPass =
+  | { ok: true; maxBytes: number; tooLarge: HttpResponse; spool: string | null; release: () => void }
+  | { ok: false; response: HttpResponse; drain: boolean };
 
 const TOO_LARGE: HttpResponse = errorResponse(413, 'TOO_LARGE', 'The request body is too large.');
 
@@ -49,6 +51,7 @@ export class BodyGate {
       ok: true,
       maxBytes,
       tooLarge,
+      spool: admission.spool ?? null,
       release: () => {
         if (released) return;
         released = true;

@@ -11,8 +11,10 @@ export type HttpRequest = {
   /** A request header by lower-case name. */
   header(name: string): string | undefined;
   remoteAddress: string;
-  /** The whole body (bounded by the transport's body limit). Empty for GET. */
+  /** The whole body (bounded by the transport's body limit). Empty for GET, and when the body was spooled. */
   body: Buffer;
+  /** Where the body was written as it arrived, when its route asked for that (`spool`); the file is removed once answered. */
+  spooled?: { path: string; bytes: number };
 };
 
 export type HttpResponse = {
@@ -29,8 +31,10 @@ export type HttpHandler = (request: HttpRequest) => HttpResponse | Promise<HttpR
  * is not wanted (no such route, no valid token, too large for the room) never reaches memory.
  * A refusal to someone signed in (over a quota, say) may `drain` the body, read and thrown away,
  * so that their browser, still sending, reads the answer; any other refusal closes the connection.
+ * A large body may be `spool`ed: written to a new file in that folder as it arrives, not kept in
+ * memory (see HttpRequest.spooled).
  */
-export type BodyAdmission = { maxBytes: number; tooLarge?: HttpResponse } | { refuse: HttpResponse; drain?: boolean };
+export type BodyAdmission = { maxBytes: number; tooLarge?: HttpResponse; spool?: string } | { refuse: HttpResponse; drain?: boolean };
 
 export type UpgradeRequest = Omit<HttpRequest, 'body' | 'method'>;
 

@@ -2,6 +2,7 @@ import type { TemplatedApp, HttpRequest as UwsRequest, HttpResponse as UwsRespon
 import { STATUS_CODES } from 'node:http';
 import { CloseCode } from '@parley/shared';
 import { BodyGate } from './body-gate.js';
+import { BodySink, DISK_FULL, isDiskFull } from './body-sink.js';
 import { clientAddress } from './client-address.js';
 import type { loadNativeUws } from './load-uws.js';
 import { SendBatch } from './send-batch.js';
@@ -208,27 +209,43 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
     // with them is kept, and counts against the limit. A refusal closes the connection rather
     // than wait for a body nobody will read, except one to be drained: uWS cuts a connection
     // whose response ends before its body has arrived, so that answer goes once the body (read
-    // and thrown away) has.
-    const chunks: Buffer[] = [];
+    // and thrown away) has. An admitted body goes to a BodySink: memory, or a spool file.
+    const early: Buffer[] = [];
+    let sink: BodySink | null = null;
     let drained: HttpResponse | null = null;
     let size = 0;
     let complete = false;
     let maxBytes: number | null = null;
     let tooLargeAnswer = BodyGate.tooLarge;
     const tooLarge = () => size > (maxBytes ?? SocketLimits.maxHttpBodyBytes);
+    const refuseBody = (response: HttpResponse) => {
+      sink?.discard();
+      respond(response, true);
+    };
+    const take = (chunk: Uint8Array): boolean => {
+      try {
+        sink!.write(chunk);
+        return true;
+      } catch (error) {
+        refuseBody(isDiskFull(error) ? DISK_FULL : { status: 500, body: 'Internal error' });
+        return false;
+      }
+    };
     const handleWhole = () => {
-      request.body = Buffer.concat(chunks);
+      const { body, spooled } = sink!.finish();
+      request.body = body;
+      if (spooled) request.spooled = spooled;
       handle();
     };
     res.onData((chunk, isLast) => {
       if (done) return;
       if (drained) return isLast ? respond(drained) : undefined;
       size += chunk.byteLength;
-      if (tooLarge()) return respond(tooLargeAnswer, true);
-      // uWS reuses the chunk's memory after this callback returns: copy it.
-      chunks.push(Buffer.from(chunk.slice(0)));
+      if (tooLarge()) return refuseBody(tooLargeAnswer);
       complete = isLast;
-      if (complete && maxBytes !== null) handleWhole();
+      // uWS reuses the chunk's memory after this callback returns: it is copied or written now.
+      if (!sink) early.push(Buffer.from(chunk.slice(0)));
+      else if (take(new Uint8Array(chunk)) && complete) handleWhole();
     });
     res.pause();
     gate.pass(request, request.header('content-length')).then((pass) => {
@@ -239,13 +256,21 @@ export function createUwsTransport(uws: Uws, options: TransportOptions): Transpo
       if (!pass.ok && pass.drain) {
         if (complete) return respond(pass.response);
         drained = pass.response;
-        chunks.length = 0;
+        early.length = 0;
         return;
       }
       if (!pass.ok) return respond(pass.response, true);
       maxBytes = pass.maxBytes;
       tooLargeAnswer = pass.tooLarge;
       if (tooLarge()) return respond(tooLargeAnswer, true);
+      const received = new BodySink(pass.spool);
+      sink = received;
+      // What was received goes once the request is answered or aborted (a handler that kept a spooled file moved it away).
+      release = () => {
+        pass.release();
+        received.discard();
+      };
+      for (const chunk of early.splice(0)) if (!take(chunk)) return;
       if (complete) handleWhole();
     }, fail);
   });

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { CloseCode } from '@parley/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { BodyGate } from './body-gate.js';
+import { BodySink, DISK_FULL, isDiskFull } from './body-sink.js';
 import { clientAddress } from './client-address.js';
 import { ConnectionsPerAddress } from './connections-per-address.js';
 import { SendBatch } from './send-batch.js';
@@ -143,18 +144,33 @@ export function createWsTransport(options: TransportOptions): Transport {
         return;
       }
       if (!pass.ok) return refuse(pass.response);
-      res.once('close', pass.release);
       if (res.destroyed) return pass.release();
-      const chunks: Buffer[] = [];
-      let size = 0;
+      // An admitted body goes to a BodySink (memory, or a spool file removed once answered).
+      const sink = new BodySink(pass.spool);
+      res.once('close', () => {
+        pass.release();
+        sink.discard();
+      });
+      let refused = false;
+      const stop = (response: HttpResponse) => {
+        refused = true;
+        sink.discard();
+        refuse(response);
+      };
       req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > pass.maxBytes) return refuse(pass.tooLarge);
-        chunks.push(chunk);
+        if (refused) return;
+        if (sink.size + chunk.length > pass.maxBytes) return stop(pass.tooLarge);
+        try {
+          sink.write(chunk);
+        } catch (error) {
+          stop(isDiskFull(error) ? DISK_FULL : { status: 500, body: 'Internal error' });
+        }
       });
       req.on('end', () => {
-        if (size > pass.maxBytes) return;
-        request.body = Buffer.concat(chunks);
+        if (refused) return;
+        const { body, spooled } = sink.finish();
+        request.body = body;
+        if (spooled) request.spooled = spooled;
         handle();
       });
       req.resume();

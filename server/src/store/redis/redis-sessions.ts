@@ -31,6 +31,8 @@ export function redisSessions(client: RedisClient, keys: RedisKeys): SessionStor
  */
 export function redisFiles(client: RedisClient, keys: RedisKeys): FileStore {
   return {
+    // Files live in Redis: an upload comes in memory, to be sent on whole.
+    spool: null,
     async put(file, bytes) {
       // Bytes first: a description never points to bytes that are not there.
       await client.sendCommand(['SET', keys.fileBytes(file.id), bytes]);
