@@ -96,6 +96,11 @@ describe('the admin API', () => {
       status: 201,
       body: { agent: { id: 'dora@test.parley', hasPassword: false }, invite: { url: expect.stringContaining('/agent/#invite=') } },
     });
+    // Her private room cannot be guessed from her address: AGENT-DORA is nobody's.
+    const privateRoom = created.body.agent.privateRoom as string;
+    expect(privateRoom).toMatch(/^AGENT-DORA-[A-Z0-9]{8}$/);
+    expect((await fetch(`${server.http}/chat/AGENT-DORA`)).status).toBe(404);
+    expect((await fetch(`${server.http}/chat/${privateRoom}`)).status).toBe(200);
     const token = (created.body.invite.url as string).split('#invite=')[1]!;
     const anyone = apiClient(server.http, null);
     expect((await anyone.get(`/api/invites/${token}`)).body).toEqual({ role: 'agent', setup: false, id: 'dora@test.parley', name: 'Dora' });

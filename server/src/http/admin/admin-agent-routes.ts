@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { AdminInvite, AgentSave, type InviteLink, ProfileSave, VersionOnly } from '@parley/shared';
+import { defaultPrivateRoom } from '@parley/shared/settings';
 import { PROFILE_ID } from '../../settings/settings.js';
 import { errorResponse, json } from '../../transport/json-response.js';
 import { readJson } from '../json-body.js';
@@ -32,7 +34,10 @@ export function addAdminAgentRoutes(router: Router, deps: AdminDeps): void {
     if (typeof agent.id !== 'string') return errorResponse(400, 'BAD_REQUEST', 'agent.id: is required (their email address)');
     const id = agent.id.toLowerCase();
     if (record(id)) return errorResponse(409, 'AGENT_EXISTS', `There is already an agent ${agent.id}.`);
-    const outcome = await settings.save([{ kind: 'agent', id, value: agent, expectedVersion: 0 }], caller.actor, 'created');
+    // A private room named from the address alone would tell anyone who guesses it that the agent
+    // exists and when they are free: a new agent's gets a random ending unless the admin chose one.
+    const value = agent.privateRoom ? agent : { ...agent, privateRoom: unguessablePrivateRoom(id) };
+    const outcome = await settings.save([{ kind: 'agent', id, value, expectedVersion: 0 }], caller.actor, 'created');
     if (!outcome.ok) return saveAnswer(outcome, () => null);
     return json(201, { ...agentView(record(id)!, figures), invite: await inviteLink('agent', agent.id) });
   });
@@ -133,4 +138,12 @@ export function addAdminAgentRoutes(router: Router, deps: AdminDeps): void {
 /** JSON has no undefined: a field left unset is left out. */
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+const ROOM_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** `AGENT-DORA-7KQ2M9XH`: the address's name, and eight random letters and digits (40 bits). */
+function unguessablePrivateRoom(agentId: string): string {
+  const ending = Array.from(randomBytes(8), (byte) => ROOM_LETTERS[byte % ROOM_LETTERS.length]).join('');
+  return `${defaultPrivateRoom(agentId).slice(0, 31)}-${ending}`;
 }
