@@ -117,7 +117,11 @@ export function AgentPage({ id }: { id: string }) {
               ['mobile', 'A phone-sized screen (the mobile client)'],
             ]}
           />
-          <TextField label="Private room name" path={['privateRoom']} hint="Agents added here get AGENT-, their name and eight random characters: a name nobody can guess. Agents from the settings file without one: AGENT- and the address before the @." />
+          <TextField
+            label="Private room name"
+            path={['privateRoom']}
+            hint="Agents added here get AGENT-, their name and eight random characters: a name nobody can guess. Agents from the settings file without one: AGENT- and the address before the @."
+          />
           <Toggle label="Disabled: cannot sign in, and is signed out everywhere at once" path={['disabled']} />
         </Section>
       </EditorContext.Provider>
