@@ -118,6 +118,47 @@ describe('the widget on the demo shop', () => {
     await page.context().close();
   });
 
+  it('flashes "(2) New messages" in the title while the chat is closed, and stops the moment the visitor opens it on the focused page', async () => {
+    const page = await visitorPage();
+    // The page's timers run on a clock the test moves: the notice alternates every 1.5 s.
+    await page.clock.install();
+    await page.goto(`${shop}/`);
+    const shopTitle = await page.title();
+    const launcher = launcherOf(page);
+    await expect.poll(() => launcher.getAttribute('aria-label')).toBe('Open chat');
+    await launcher.click();
+    await page.getByLabel('Your name').fill('Tess');
+    await page.getByLabel('Email').fill('tess@example.com');
+    await page.getByLabel(/Topic/).selectOption('Repairs');
+    await page.getByLabel('I agree to the chat being recorded').check();
+    const agent = await readyAgent();
+    await page.getByRole('button', { name: 'Start chat' }).click();
+    const id = (await agent.client.next('offer', (f) => f.offer.visitor.name === 'Tess')).offer.conversationId as string;
+    agent.client.send({ type: 'accept', conversationId: id });
+    await expect.poll(() => messageLines(page)).toEqual(['Alice joined the chat.']);
+
+    await launcher.click();
+    await expect.poll(() => launcher.getAttribute('aria-expanded')).toBe('false');
+    agent.client.send({ type: 'message', conversationId: id, clientId: 'new-1', text: 'Are you there?' });
+    await expect.poll(() => page.title()).toBe('(1) New message');
+    agent.client.send({ type: 'message', conversationId: id, clientId: 'new-2', text: 'Still here?' });
+    await expect
+      .poll(async () => {
+        await page.clock.runFor(1500);
+        return page.title();
+      })
+      .toBe('(2) New messages');
+
+    // Opening the chat, with the page focused all along, is looking at it: the notice stops.
+    await launcher.click();
+    await expect.poll(() => page.title()).toBe(shopTitle);
+    await page.clock.runFor(4000);
+    expect(await page.title()).toBe(shopTitle);
+    agent.client.send({ type: 'end', conversationId: id });
+    agent.client.close();
+    await page.context().close();
+  });
+
   it('passes an axe-core check, open with the form and open in a conversation', async () => {
     const page = await visitorPage();
     await page.goto(`${shop}/`);

@@ -25,6 +25,12 @@ export class Attention {
   ) {
     document.addEventListener('visibilitychange', this.looked);
     addEventListener('focus', this.looked);
+    // Opening the chat on a page that has the focus already fires neither event: it is a look too.
+    let wasOpen = controller.state.open;
+    controller.subscribe(({ open }) => {
+      if (open && !wasOpen) this.looked();
+      wasOpen = open;
+    });
   }
 
   agentWrote(): void {
@@ -33,7 +39,8 @@ export class Attention {
     if (looking) return;
     const { features } = this.controller.state.settings;
     if (features.sounds) this.chime.play();
-    if (features.titleNotifications) this.title.show(format(this.strings.titleUnread, { n: Math.max(1, this.controller.state.unread) }));
+    const n = Math.max(1, this.controller.state.unread);
+    if (features.titleNotifications) this.title.show(format(n === 1 ? this.strings.titleUnread : this.strings.titleUnreadMany, { n }));
   }
 
   /** The visitor is back: clear the notice once they see the chat. */

@@ -78,6 +78,7 @@ export const strings: Strings = {
   announceMessage: '{name}: {text}',
   announceFile: '{name} hat eine Datei gesendet: {file}',
   titleUnread: '({n}) Neue Nachricht',
+  titleUnreadMany: '({n}) Neue Nachrichten',
 
   emailTranscript: 'Protokoll per E-Mail senden',
   emailAddress: 'Ihre E-Mail-Adresse',

@@ -83,6 +83,7 @@ export const strings = {
   announceMessage: '{name}: {text}',
   announceFile: '{name} sent a file: {file}',
   titleUnread: '({n}) New message',
+  titleUnreadMany: '({n}) New messages',
 
   emailTranscript: 'Email me the transcript',
   emailAddress: 'Your email address',

@@ -78,6 +78,7 @@ export const strings: Strings = {
   announceMessage: '{name}: {text}',
   announceFile: '{name} envió un archivo: {file}',
   titleUnread: '({n}) Mensaje nuevo',
+  titleUnreadMany: '({n}) Mensajes nuevos',
 
   emailTranscript: 'Enviarme la transcripción',
   emailAddress: 'Su correo electrónico',

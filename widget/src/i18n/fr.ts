@@ -78,6 +78,7 @@ export const strings: Strings = {
   announceMessage: '{name} : {text}',
   announceFile: '{name} a envoyé un fichier : {file}',
   titleUnread: '({n}) Nouveau message',
+  titleUnreadMany: '({n}) Nouveaux messages',
 
   emailTranscript: 'Recevoir la transcription par e-mail',
   emailAddress: 'Votre adresse e-mail',

@@ -32,4 +32,17 @@ describe('title-bar notifications', () => {
     notifier.clear();
     expect(document.title).toBe('Checkout – Acme');
   });
+
+  it('counts up without mistaking its own earlier notice for the page title', () => {
+    const notifier = new TitleNotifier();
+    notifier.show('(1) New message');
+    notifier.show('(2) New messages');
+    expect(document.title).toBe('(2) New messages');
+    vi.advanceTimersByTime(1500);
+    expect(document.title).toBe('Bikes – Acme');
+    vi.advanceTimersByTime(1500);
+    expect(document.title).toBe('(2) New messages');
+    notifier.clear();
+    expect(document.title).toBe('Bikes – Acme');
+  });
 });

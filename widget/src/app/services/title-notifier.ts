@@ -1,6 +1,6 @@
 /**
  * "Title Bar Notifications": while the visitor looks elsewhere, the page's title
- * alternates with "(2) New message". The host page's own title comes back as soon as they look,
+ * alternates with "(2) New messages". The host page's own title comes back as soon as they look,
  * and a title the page changed meanwhile is never overwritten with an old one.
  */
 export class TitleNotifier {
@@ -10,8 +10,14 @@ export class TitleNotifier {
 
   show(text: string): void {
     if (this.original === null) this.original = document.title;
+    const previous = this.ours;
     this.ours = text;
-    if (this.timer) return;
+    if (this.timer) {
+      // The count went up: the old notice is replaced now, or the next tick would take it for a
+      // title the page set, and give it back when the visitor looks.
+      if (document.title === previous) document.title = text;
+      return;
+    }
     this.timer = setInterval(() => {
       const current = document.title;
       // The page renamed itself meanwhile: that is the title to come back to.
