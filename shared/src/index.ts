@@ -7,6 +7,7 @@ export * from './context.js';
 export * from './conversation.js';
 export * from './email-address.js';
 export * from './email-features.js';
+export * from './format-bytes.js';
 export * from './frames/agent.js';
 export * from './frames/agent-preferences.js';
 export * from './frames/agent-rooms.js';

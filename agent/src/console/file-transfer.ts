@@ -1,4 +1,4 @@
-import type { AgentRoomSettings, AttachmentKind, UploadResponse } from '@parley/shared';
+import { type AgentRoomSettings, type AttachmentKind, formatBytes, type UploadResponse } from '@parley/shared';
 
 /** What the browser calls each kind of file the server accepts (the server itself reads the bytes). */
 const MIME_KINDS: Record<string, AttachmentKind> = {
@@ -20,11 +20,8 @@ export function checkFile(file: { type: string; size: number }, room: AgentRoomS
   return null;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-}
+/** Sizes as the server and the widget say them. */
+export { formatBytes };
 
 export type UploadResult = { ok: true; answer: UploadResponse } | { ok: false; message: string };
 

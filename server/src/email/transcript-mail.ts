@@ -1,4 +1,4 @@
-import type { ChatMessage, ConversationEvent, FileInfo, WidgetLanguage } from '@parley/shared';
+import { type ChatMessage, type ConversationEvent, type FileInfo, formatBytes, type WidgetLanguage } from '@parley/shared';
 import type { MailContent } from './compose-mail.js';
 import { type EmailStrings, emailStrings, fill } from './email-strings.js';
 import { escapeHtml, htmlLines } from './html-escape.js';
@@ -31,11 +31,8 @@ const EVENT_TEXT: Record<ConversationEvent, keyof EmailStrings> = {
   'message-lost': 'messageLost',
 };
 
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+/** As the widget and the console say it. */
+export const fileSize = (bytes: number): string => formatBytes(bytes);
 
 function lines(input: TranscriptInput, words: EmailStrings): Line[] {
   return input.messages.map((message): Line => {

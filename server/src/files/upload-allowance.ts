@@ -1,3 +1,4 @@
+import { formatBytes } from '@parley/shared';
 import type { Party } from '../core/party.js';
 import type { LimitStore } from '../store/store.js';
 
@@ -23,7 +24,6 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 3600_000;
 /** A conversation's total is kept long after its last file: chats rarely last this long. */
 const CONVERSATION_MS = 90 * DAY_MS;
-const megabytes = (bytes: number) => `${Math.floor((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /**
  * What keeps one visitor from filling the disk: a rate of files per sender, byte quotas per
@@ -52,7 +52,7 @@ export class UploadAllowance {
       return {
         status: 413,
         code: 'UPLOAD_QUOTA',
-        message: `This chat has reached its limit of ${megabytes(limits.perConversationBytes)} of files.`,
+        message: `This chat has reached its limit of ${formatBytes(limits.perConversationBytes)} of files.`,
         retryAfterSeconds: null,
       };
     }

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { ATTACHMENT_MIME, ClientId, IMAGE_KINDS, type UploadResponse } from '@parley/shared';
+import { ATTACHMENT_MIME, ClientId, formatBytes, IMAGE_KINDS, type UploadResponse } from '@parley/shared';
 import type { RoomConfig } from '@parley/shared/settings';
 import type { Directory } from '../config/directory.js';
 import type { Clock } from '../core/clock.js';
@@ -76,7 +76,7 @@ export function addFileRoutes(router: Router, { owner, directory, sessions, file
     if (!(party.kind === 'visitor' ? room.visitorAttachments : room.agentAttachments)) {
       return refusal(403, 'ATTACHMENTS_DISABLED', 'This chat does not accept files.');
     }
-    const tooLarge = refusal(413, 'FILE_TOO_LARGE', `Files may be at most ${Math.floor((room.attachmentMaxBytes / 1024 / 1024) * 10) / 10} MB.`);
+    const tooLarge = refusal(413, 'FILE_TOO_LARGE', `Files may be at most ${formatBytes(room.attachmentMaxBytes)}.`);
     const declared = Number(request.header('content-length') ?? room.attachmentMaxBytes);
     if (declared > room.attachmentMaxBytes) return tooLarge;
     const ask = { party, network: request.remoteAddress, conversationId: record.id, bytes: declared };

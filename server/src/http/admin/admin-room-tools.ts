@@ -1,4 +1,4 @@
-import { ATTACHMENT_MIME, AvailabilityPreviewRequest, describeIssues } from '@parley/shared';
+import { ATTACHMENT_MIME, AvailabilityPreviewRequest, describeIssues, formatBytes } from '@parley/shared';
 import { AVAILABILITY_FIELDS } from '@parley/shared/settings';
 import { z } from 'zod';
 import { randomId } from '../../core/random-id.js';
@@ -11,7 +11,7 @@ import { notFound } from './save-answer.js';
 
 /** A logo is shown small in the chat's header: half a megabyte is plenty for any image format. */
 export const MAX_LOGO_BYTES = 512 * 1024;
-const LOGO_TOO_LARGE = errorResponse(413, 'LOGO_TOO_LARGE', `A logo may be at most ${MAX_LOGO_BYTES / 1024} KB.`);
+const LOGO_TOO_LARGE = errorResponse(413, 'LOGO_TOO_LARGE', `A logo may be at most ${formatBytes(MAX_LOGO_BYTES)}.`);
 const LOGO_KINDS = new Set(['png', 'jpeg', 'gif', 'webp']);
 
 /** The rules part of a room, checked as a room's own are. */

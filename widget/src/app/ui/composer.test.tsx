@@ -54,7 +54,7 @@ describe('the message box', () => {
       controller.uploads.send(new File(['<svg/>'], 'cat.svg', { type: 'image/svg+xml' }));
     });
     const alerts = screen.getAllByRole('alert').map((alert) => alert.textContent);
-    expect(alerts[0]).toContain('scan.pdf is too large: files may be at most 2 kB.');
+    expect(alerts[0]).toContain('scan.pdf is too large: files may be at most 2 KB.');
     expect(alerts[1]).toContain('cat.svg cannot be sent: only PNG, PDF files are accepted.');
     act(() => {
       fireEvent.click(screen.getAllByRole('button', { name: 'Dismiss' })[0]!);

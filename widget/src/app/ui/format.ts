@@ -1,12 +1,5 @@
-/** File sizes in the visitor's language: 820 kB, 1.4 MB. */
-export function formatBytes(bytes: number, language: string): string {
-  const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(1, Math.round(bytes / 1000)), 'kilobyte'];
-  try {
-    return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
-  } catch {
-    return `${Math.round(value * 10) / 10} ${unit === 'megabyte' ? 'MB' : 'kB'}`;
-  }
-}
+/** File sizes as the server says them (the same limit reads the same on both sides), with the visitor's decimal sign. */
+export { formatBytes } from '@parley/shared';
 
 /** A message's time, as the visitor's clock shows it. */
 export function formatTime(at: number, language: string): string {

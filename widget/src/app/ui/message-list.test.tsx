@@ -106,7 +106,7 @@ describe('the message list', () => {
         file: { id: 'file-00000000000000001', name: 'quote <1>.pdf', size: 250_000, kind: 'pdf', mime: 'application/pdf' },
       },
     });
-    expect(screen.getByRole('button', { name: 'Download quote <1>.pdf (250 kB)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Download quote <1>.pdf (244 KB)' })).toBeTruthy();
     socket.deliver({ type: 'typing', conversationId: CONVERSATION_ID, active: false });
     expect(screen.queryByText('Alice is typing…')).toBeNull();
 
