@@ -256,6 +256,11 @@ describe('the widget on the demo shop', () => {
     expect(await page.getByRole('link', { name: /Shipping times/ }).getAttribute('href')).toBe('https://acme.example/shipping');
     await page.getByRole('button', { name: 'Close chat' }).tap();
     await launcherOf(page).waitFor();
+    // With the launcher on the left too (the preview page passes the embed option on).
+    await page.goto(`${server.http}/preview/GENERAL?position=left`);
+    await launcherOf(page).tap();
+    await page.getByRole('button', { name: 'Chat menu' }).waitFor();
+    expect(await page.locator('parley-widget .panel').boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 780 });
     await context.close();
 
     // On a desktop-sized screen there is no SMS option.
