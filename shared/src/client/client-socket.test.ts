@@ -12,6 +12,7 @@ class FakeSocket {
   onopen: (() => void) | null = null;
   onmessage: ((event: { data: string }) => void) | null = null;
   onclose: ((event: { code: number }) => void) | null = null;
+  onerror: (() => void) | null = null;
   send(data: string) {
     this.sent.push(JSON.parse(data) as Frame);
   }
@@ -166,5 +167,51 @@ describe('the client socket', () => {
     expect(changes.at(-1)).toMatchObject({ state: 'retrying', closeCode: code });
     // A gentler client starts its backoff at attempt 4: between 4 and 8 s; otherwise 250 to 500 ms.
     expect(lastWait()).toBe(expected === 'slow-down' ? 6000 : 375);
+  });
+
+  it('treats a socket the browser refuses to create (a page CSP) as a failed connection: retrying, and connected once allowed', () => {
+    let refuse = true;
+    const attempts: string[] = [];
+    const refused = new ClientSocket<Frame, Frame>({
+      url: 'ws://parley.test/ws/visitor',
+      hello: () => ({ type: 'hello' }),
+      onFrame: () => {},
+      onState: (change) => attempts.push(change.state),
+      createSocket: () => {
+        if (refuse) throw new DOMException("Refused to connect because it violates the document's Content Security Policy.", 'SecurityError');
+        const fake = new FakeSocket();
+        sockets.push(fake);
+        return fake as unknown as SocketLike;
+      },
+      network,
+      random: () => 0.5,
+      now: () => Date.now(),
+    });
+    refused.start();
+    expect(refused.state).toBe('retrying');
+    refuse = false;
+    vi.advanceTimersByTime(60_000);
+    sockets.at(-1)!.open();
+    sockets.at(-1)!.welcome();
+    expect(refused.state).toBe('ready');
+    expect(attempts.slice(0, 2)).toEqual(['connecting', 'retrying']);
+    refused.stop();
+  });
+
+  it('treats a socket that fails with an error and no close (Chromium, when the page CSP blocks it) as a failed connection', () => {
+    socket.start();
+    sockets[0]!.onerror?.();
+    vi.advanceTimersByTime(0);
+    expect(socket.state).toBe('retrying');
+    vi.advanceTimersByTime(60_000);
+    expect(sockets).toHaveLength(2);
+  });
+
+  it('counts an error followed by its close once', () => {
+    socket.start();
+    sockets[0]!.onerror?.();
+    sockets[0]!.drop(CloseCode.ABNORMAL);
+    vi.advanceTimersByTime(0);
+    expect(changes.filter((change) => change.state === 'retrying')).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ export type SocketLike = Pick<WebSocket, 'send' | 'close'> & {
   onopen: ((event: Event) => void) | null;
   onmessage: ((event: MessageEvent) => void) | null;
   onclose: ((event: CloseEvent) => void) | null;
+  onerror?: ((event: Event) => void) | null;
 };
 
 export type ClientSocketOptions<Out, In> = {
@@ -87,9 +88,17 @@ export class ClientSocket<Out extends { type: string }, In extends { type: strin
   private connect(): void {
     this.clearTimer();
     this.drop();
-    const socket = (this.options.createSocket ?? ((url) => new WebSocket(url)))(this.options.url);
-    this.socket = socket;
     this.setState('connecting');
+    let socket: SocketLike;
+    try {
+      socket = (this.options.createSocket ?? ((url) => new WebSocket(url)))(this.options.url);
+    } catch {
+      // The page's Content-Security-Policy (or the browser) refused the connection outright: a
+      // connection that failed, retried with backoff, so that the visitor sees it and it comes
+      // once the page allows it.
+      return this.closed(CloseCode.ABNORMAL);
+    }
+    this.socket = socket;
     socket.onopen = () => {
       this.setState('listening');
       this.sendHello();
@@ -112,6 +121,16 @@ export class ClientSocket<Out extends { type: string }, In extends { type: strin
       if (this.socket !== socket) return;
       this.socket = null;
       this.closed(event.code ?? CloseCode.ABNORMAL);
+    };
+    // A failed connection fires `error`, then `close`, except when the page's Content-Security-Policy
+    // refused it: Chromium then fires `error` alone. If no `close` has come by the next task, it
+    // never will: the attempt failed.
+    socket.onerror = () => {
+      setTimeout(() => {
+        if (this.socket !== socket) return;
+        this.socket = null;
+        this.closed(CloseCode.ABNORMAL);
+      }, 0);
     };
   }
 
@@ -153,6 +172,7 @@ export class ClientSocket<Out extends { type: string }, In extends { type: strin
     this.socket = null;
     if (!socket) return;
     socket.onopen = socket.onmessage = socket.onclose = null;
+    socket.onerror = null;
     try {
       socket.close(CloseCode.NORMAL);
     } catch {
