@@ -8,7 +8,10 @@ class FakeSocket {
   onopen: ((event: Event) => void) | null = null;
   onmessage: ((event: MessageEvent) => void) | null = null;
   onclose: ((event: CloseEvent) => void) | null = null;
-  send() {}
+  sent: { type: string; status?: string }[] = [];
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
   close() {}
   open() {
     this.onopen?.(new Event('open'));
@@ -85,5 +88,15 @@ describe('the console after the server closes its socket', () => {
     vi.advanceTimersByTime(375);
     expect(sockets).toHaveLength(2);
     expect(signedOut).toEqual([]);
+  });
+
+  it('says hello again with the status the server last gave this client, so a restart does not make a serving agent ready', () => {
+    controller.setStatus('WAITING_NEW_CALL');
+    // A chat was accepted: the server says the browser client is serving.
+    sockets[0]!.deliver({ type: 'status', statuses: { browser: 'SERVING_CUSTOMER', mobile: null } });
+    sockets[0]!.drop(CloseCode.SERVICE_RESTART);
+    vi.advanceTimersByTime(60_000);
+    sockets[1]!.open();
+    expect(sockets[1]!.sent[0]).toMatchObject({ type: 'hello', status: 'SERVING_CUSTOMER' });
   });
 });

@@ -51,7 +51,9 @@ export class ConsoleController {
     this.typingSignal = new TypingSignal((conversationId, active) => this.send({ type: 'typing', conversationId, active }));
     this.socket = new ClientSocket({
       url: options.url,
-      hello: () => ({ type: 'hello', token: options.token, client: options.client, status: this.chosen }),
+      // The status this client last had, as the server said it (a restarted server has forgotten
+      // it; a serving agent must not come back ready), or, before any, the one last chosen.
+      hello: () => ({ type: 'hello', token: options.token, client: options.client, status: this.state.statuses[options.client] ?? this.chosen }),
       onFrame: (frame) => this.receive(frame),
       onState: (change) => this.connectionChanged(change),
       ...(options.createSocket ? { createSocket: options.createSocket } : {}),

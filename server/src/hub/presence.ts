@@ -1,4 +1,4 @@
-import { type AgentWelcomeFrame, type ChosenStatus, type ClientKind, type ClientStatuses, ErrorCode, Limits } from '@parley/shared';
+import { type AgentStatus, type AgentWelcomeFrame, type ChosenStatus, type ClientKind, type ClientStatuses, ErrorCode, Limits } from '@parley/shared';
 import { Refusal } from '../core/refusal.js';
 import type { AgentState } from './agent-state.js';
 import type { HubState } from './hub-state.js';
@@ -33,7 +33,7 @@ export class Presence {
    * A connection of the agent's `client` opened. `greet` receives the welcome before any offer made
    * as a result of this connection, so the client sees them in order.
    */
-  agentConnected(agentId: string, client: ClientKind, wanted: ChosenStatus | undefined, greet: (welcome: AgentWelcomeFrame) => void): void {
+  agentConnected(agentId: string, client: ClientKind, wanted: AgentStatus | undefined, greet: (welcome: AgentWelcomeFrame) => void): void {
     const agent = this.agentOrFail(agentId);
     this.s.orphanTimers.get(agent.id)?.cancel();
     this.s.orphanTimers.delete(agent.id);

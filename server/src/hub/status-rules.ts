@@ -24,6 +24,8 @@ export function statusAfterEnd(room: RoomConfig, agent: AgentState, client: Clie
 /** A client signing in: the status it asked for, as far as capacity allows. */
 export function statusOnSignIn(agent: AgentState, client: ClientKind, wanted: AgentStatus | undefined): AgentStatus {
   if (wanted === 'WAITING_NEW_CALL') return agent.hasCapacityLeft() ? wanted : 'SERVING_CUSTOMER';
+  // Serving what? Its chats ended meanwhile (a restart): not ready until the agent says so.
+  if (wanted === 'SERVING_CUSTOMER') return agent.activeOn(client) > 0 ? wanted : 'TAKING_BREAK';
   if (wanted) return wanted;
   return agent.activeOn(client) > 0 ? 'SERVING_CUSTOMER' : 'TAKING_BREAK';
 }

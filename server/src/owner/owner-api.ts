@@ -1,5 +1,6 @@
 import type {
   AckFrame,
+  AgentStatus,
   AgentWelcomeFrame,
   ChatMessage,
   ChosenStatus,
@@ -67,7 +68,7 @@ export interface OwnerApi {
   sendFile(party: Party, conversationId: string, clientId: string, file: FileInfo): Promise<{ ack: AckFrame; message: ChatMessage }>;
 
   /** An agent's connection said hello: `greet` gets the welcome, as of the moment they are counted in. */
-  agentHello(agentId: string, client: ClientKind, status: ChosenStatus | undefined, greet: (welcome: AgentWelcomeFrame) => void): Promise<void>;
+  agentHello(agentId: string, client: ClientKind, status: AgentStatus | undefined, greet: (welcome: AgentWelcomeFrame) => void): Promise<void>;
   agentGone(agentId: string, client: ClientKind): Promise<void>;
   setStatus(agentId: string, client: ClientKind, status: ChosenStatus): Promise<void>;
   accept(agentId: string, client: ClientKind, conversationId: string): Promise<void>;

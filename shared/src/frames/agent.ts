@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChosenStatus, ClientKind, ClientStatuses } from '../agent-status.js';
+import { AgentStatus, ChosenStatus, ClientKind, ClientStatuses } from '../agent-status.js';
 import { AgentConversationView, OfferView, RoomQueueView } from '../conversation.js';
 import { RoomName, ServerId } from '../ids.js';
 import { Limits } from '../limits.js';
@@ -17,14 +17,16 @@ import { PastConversationsFrame, PastConversationsRequestFrame } from './past-co
 
 /**
  * First frame on every connection. `client` says whether this is the browser console or a
- * mobile client; each keeps its own status. `status` restores the status the agent last chose
- * (the server starts a newly signed-in client at `TAKING_BREAK` without it).
+ * mobile client; each keeps its own status. `status` restores the status this client last had,
+ * as the server last said it (after a server restart the console says what it was: a serving
+ * agent stays serving, one who has just ended a chat does not become ready by themselves); the
+ * server starts a newly signed-in client at `TAKING_BREAK` without it.
  */
 export const AgentHelloFrame = z.object({
   type: z.literal('hello'),
   token: z.string().min(1).max(128),
   client: ClientKind,
-  status: ChosenStatus.optional(),
+  status: AgentStatus.optional(),
 });
 
 /** Go ready (`WAITING_NEW_CALL`) or on break (`TAKING_BREAK`) on this connection's client. */
