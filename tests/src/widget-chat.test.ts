@@ -159,6 +159,41 @@ describe('the widget on the demo shop', () => {
     await page.context().close();
   });
 
+  it('stays at the newest message while pictures load above it', async () => {
+    const page = await visitorPage();
+    await page.goto(`${shop}/`);
+    const launcher = launcherOf(page);
+    await expect.poll(() => launcher.getAttribute('aria-label')).toBe('Open chat');
+    await launcher.click();
+    await page.getByLabel('Your name').fill('Pia');
+    await page.getByLabel('Email').fill('pia@example.com');
+    await page.getByLabel(/Topic/).selectOption('Repairs');
+    await page.getByLabel('I agree to the chat being recorded').check();
+    const agent = await readyAgent();
+    await page.getByRole('button', { name: 'Start chat' }).click();
+    const id = (await agent.client.next('offer', (f) => f.offer.visitor.name === 'Pia')).offer.conversationId as string;
+    agent.client.send({ type: 'accept', conversationId: id });
+    await expect.poll(() => messageLines(page)).toEqual(['Alice joined the chat.']);
+
+    for (const n of [1, 2, 3]) {
+      const sent = await fetch(`${server.http}/api/conversations/${id}/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${agent.token}`, 'x-client-id': `photo-${n}`, 'x-file-name': `photo-${n}.png` },
+        body: new Uint8Array(solidPng(320, 240, [40 * n, 120, 200])),
+      });
+      expect(sent.status).toBe(201);
+    }
+    const photos = page.getByRole('img', { name: /photo-\d\.png/ });
+    await expect
+      .poll(() => photos.evaluateAll((imgs) => imgs.filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0).length))
+      .toBe(3);
+    const fromBottom = () => page.locator('parley-widget .scroll').evaluate((list) => list.scrollHeight - list.scrollTop - list.clientHeight);
+    await expect.poll(fromBottom).toBeLessThan(2);
+    agent.client.send({ type: 'end', conversationId: id });
+    agent.client.close();
+    await page.context().close();
+  });
+
   it('passes an axe-core check, open with the form and open in a conversation', async () => {
     const page = await visitorPage();
     await page.goto(`${shop}/`);

@@ -1,4 +1,5 @@
 import type { ChatMessage } from '@parley/shared';
+import { BottomKeeper } from '@parley/shared/client';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PendingMessage } from '../state/console-state.js';
 import { MessageItem } from './message-item.js';
@@ -19,17 +20,16 @@ type Props = {
  */
 export function MessageList({ messages, pending = [], token, visitorName, label, onRetry, onDiscard }: Props) {
   const list = useRef<HTMLDivElement>(null);
-  const pinned = useRef(true);
+  const keeper = useRef<BottomKeeper | null>(null);
+  // New lines, images that load after their line is drawn, and a window that gets shorter.
   useLayoutEffect(() => {
-    const element = list.current;
-    if (element && pinned.current) element.scrollTop = element.scrollHeight;
-  }, [messages.length, pending.length]);
-  const onScroll = () => {
-    const element = list.current;
-    if (element) pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
-  };
+    const bottom = new BottomKeeper(list.current!, 40);
+    keeper.current = bottom;
+    return () => bottom.stop();
+  }, []);
+  useLayoutEffect(() => keeper.current?.stick(), [messages.length, pending.length]);
   return (
-    <div class="messages" role="log" aria-label={label} aria-live="polite" ref={list} onScroll={onScroll} tabIndex={0}>
+    <div class="messages" role="log" aria-label={label} aria-live="polite" ref={list} tabIndex={0}>
       <ol>
         {messages.map((message) => (
           <MessageItem key={message.seq} message={message} token={token} visitorName={visitorName} />

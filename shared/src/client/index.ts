@@ -13,4 +13,5 @@ export type { ConnectionChange, ConnectionState } from './connection-state.js';
 export { readStored, writeStored } from './guarded-storage.js';
 export { HistorySync } from './history-sync.js';
 export { insertAtCursor } from './insert-at-cursor.js';
+export { BottomKeeper } from './keep-at-bottom.js';
 export { contiguousSeq, mergeMessages, missingAfter } from './message-log.js';

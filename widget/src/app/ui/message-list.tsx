@@ -1,4 +1,5 @@
 import type { ChatMessage, EventMessage } from '@parley/shared';
+import { BottomKeeper } from '@parley/shared/client';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { format, type Strings } from '../../i18n/index.js';
 import type { PendingText, UploadItem } from '../chat/chat-state.js';
@@ -39,23 +40,19 @@ type Props = { messages: readonly ChatMessage[]; pending: readonly PendingText[]
 export function MessageList({ messages, pending, uploads }: Props) {
   const { strings, role, settings, controller } = useWidget();
   const scroller = useRef<HTMLDivElement>(null);
-  const follow = useRef(true);
+  const keeper = useRef<BottomKeeper | null>(null);
 
+  // New lines, images that load after their line is drawn, and a keyboard that shrinks the list.
   useLayoutEffect(() => {
-    const element = scroller.current;
-    if (element && follow.current) element.scrollTop = element.scrollHeight;
-  }, [messages.length, pending.length, uploads.length]);
+    const bottom = new BottomKeeper(scroller.current!, FOLLOW_PX);
+    keeper.current = bottom;
+    return () => bottom.stop();
+  }, []);
+  useLayoutEffect(() => keeper.current?.stick(), [messages.length, pending.length, uploads.length]);
 
   const time = (at: number) => formatTime(at, settings.language);
   return (
-    <div
-      class="scroll"
-      ref={scroller}
-      onScroll={(event) => {
-        const element = event.currentTarget;
-        follow.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_PX;
-      }}
-    >
+    <div class="scroll" ref={scroller}>
       <ol class="messages" aria-label={strings.messages}>
         {messages.map((message) => {
           if (message.kind === 'event') {
