@@ -3,7 +3,8 @@
  * the damaged lines aside and keeps everything else (store/journal-repair.ts), then says what was
  * lost. Run it while Parley is stopped; start Parley again afterwards.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ConfigError, loadServerConfig } from './config/load-config.js';
 import { DataDirBusy } from './store/data-dir-lock.js';
 import { repairJournal } from './store/journal-repair.js';
@@ -16,7 +17,9 @@ const fail = (message: string): never => {
 try {
   const { env } = loadServerConfig();
   if (env.STORE !== 'embedded') fail(`STORE=${env.STORE} has no journal to repair.`);
-  const report = repairJournal(resolve(env.DATA_DIR), Date.now());
+  const dataDir = resolve(env.DATA_DIR);
+  if (!existsSync(join(dataDir, 'journal.jsonl'))) fail(`There is no journal in ${dataDir}: check DATA_DIR.`);
+  const report = repairJournal(dataDir, Date.now());
   if (!report) {
     process.stdout.write('The journal has no damaged line; nothing was changed.\n');
   } else {

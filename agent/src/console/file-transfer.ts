@@ -20,9 +20,6 @@ export function checkFile(file: { type: string; size: number }, room: AgentRoomS
   return null;
 }
 
-/** Sizes as the server and the widget say them. */
-export { formatBytes };
-
 export type UploadResult = { ok: true; answer: UploadResponse } | { ok: false; message: string };
 
 /** `POST /api/conversations/{id}/files` with the agent's token; the server answers with the stored file message. */

@@ -1,6 +1,7 @@
 import type { AttachmentKind, FileInfo } from '@parley/shared';
+import { formatBytes } from '@parley/shared';
 import { useEffect, useState } from 'preact/hooks';
-import { fetchFile, formatBytes } from '../console/file-transfer.js';
+import { fetchFile } from '../console/file-transfer.js';
 
 type Props = { file: FileInfo; token: string };
 

@@ -31,9 +31,6 @@ const EVENT_TEXT: Record<ConversationEvent, keyof EmailStrings> = {
   'message-lost': 'messageLost',
 };
 
-/** As the widget and the console say it. */
-export const fileSize = (bytes: number): string => formatBytes(bytes);
-
 function lines(input: TranscriptInput, words: EmailStrings): Line[] {
   return input.messages.map((message): Line => {
     if (message.kind === 'event') {
@@ -45,7 +42,7 @@ function lines(input: TranscriptInput, words: EmailStrings): Line[] {
       at: message.at,
       speaker,
       text: words.sentFile,
-      file: { name: message.file.name, size: fileSize(message.file.size), url: input.fileLink(message.file) },
+      file: { name: message.file.name, size: formatBytes(message.file.size), url: input.fileLink(message.file) },
       event: false,
     };
   });

@@ -38,12 +38,12 @@ export class TranscriptRequests {
     if (!messages.some((m) => m.kind === 'event' && m.event === 'agent-joined')) {
       throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'There is no transcript to send: nobody answered this chat.');
     }
+    const copies = (room.transcriptAddresses ?? []).filter((copy) => copy.toLowerCase() !== to.toLowerCase());
     // A request that copies the room's transcript addresses counts against the room's hourly cap.
-    const roomCopy = (room.transcriptAddresses ?? []).some((copy) => copy.toLowerCase() !== to.toLowerCase());
-    const ask = { requester, to, room: roomCopy ? room.name : null };
+    const ask = { requester, to, room: copies.length > 0 ? room.name : null };
     guard.check(ask);
     const content = await this.render(record, room, messages);
-    const recipients = [to, ...(room.transcriptAddresses ?? []).filter((copy) => copy.toLowerCase() !== to.toLowerCase())];
+    const recipients = [to, ...copies];
     await outbox.add(
       recipients.map((address) =>
         composeMail(this.deps, { id: outboxId('transcript', record.id, address.toLowerCase()), kind: 'transcript', room, to: address, content }),

@@ -39,7 +39,7 @@ export class SignInThrottle {
 
   async succeeded(address: string, id: string): Promise<void> {
     const [, pair, account] = this.keys(address, id);
-    await Promise.all([this.limits.clear(pair!), this.limits.clear(account!)]);
+    await Promise.all([this.limits.clear(pair), this.limits.clear(account)]);
   }
 
   private keys(address: string, id: string): [string, string, string] {

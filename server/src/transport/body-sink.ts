@@ -21,10 +21,14 @@ export class BodySink {
     if (this.path) this.fd = openSync(this.path, 'wx');
   }
 
-  /** Takes a chunk (copied, or written, before this returns). Throws ENOSPC and the like: the caller refuses and `discard`s. */
+  /**
+   * Takes a chunk: a Buffer is the caller's to give (kept as it is), any other view is over memory
+   * the transport reuses (copied, or written, before this returns). Throws ENOSPC and the like:
+   * the caller refuses and `discard`s.
+   */
   write(chunk: Uint8Array): void {
     this.size += chunk.byteLength;
-    if (this.fd === null) this.chunks.push(Buffer.from(chunk));
+    if (this.fd === null) this.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
     else for (let done = 0; done < chunk.byteLength; ) done += writeSync(this.fd, chunk, done, chunk.byteLength - done);
   }
 

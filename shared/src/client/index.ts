@@ -5,6 +5,7 @@
  * bundle keeps only what it uses.
  */
 export { reconnectDelay } from './backoff.js';
+export { BottomKeeper } from './bottom-keeper.js';
 export { Chime, type Note } from './chime.js';
 export { newClientId } from './client-id.js';
 export { ClientSocket, type ClientSocketOptions, type SocketLike } from './client-socket.js';
@@ -13,5 +14,4 @@ export type { ConnectionChange, ConnectionState } from './connection-state.js';
 export { readStored, writeStored } from './guarded-storage.js';
 export { HistorySync } from './history-sync.js';
 export { insertAtCursor } from './insert-at-cursor.js';
-export { BottomKeeper } from './keep-at-bottom.js';
 export { contiguousSeq, mergeMessages, missingAfter } from './message-log.js';
