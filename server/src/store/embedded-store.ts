@@ -4,18 +4,22 @@ import { join } from 'node:path';
 import type { ChatMessage } from '@parley/shared';
 import type { Metrics } from '../core/metrics.js';
 import type { Commit } from './commit.js';
+import { type CompactionPoint, Compactor } from './compactor.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { bytesFree, bytesUnder } from './disk-usage.js';
+import { embeddedMaintenance } from './embedded-maintenance.js';
 import { embeddedOutbox } from './embedded-outbox.js';
 import { embeddedPreferences } from './embedded-preferences.js';
 import { embeddedSessions, SessionReplay } from './embedded-sessions.js';
 import { embeddedAudit, embeddedSettings } from './embedded-settings.js';
+import type { HistoryDb } from './history-db.js';
 import { diskFullRefusal, isDiskFull, Journal, type JournalSync } from './journal.js';
 import type { JournalEntry } from './journal-entry.js';
 import { type LineLog, MemoryLines } from './line-log.js';
 import { memoryLimits } from './memory-limits.js';
 import { MemoryState } from './memory-state.js';
 import type { AppendResult, ConversationRecord, ConversationStore, FileStore, MessageStore, Store } from './store.js';
+import { type OpenedFiles, openStoreFiles } from './store-files.js';
 
 export type EmbeddedStoreOptions = {
   /** Folder of the journal; without it nothing is written and nothing survives a restart. */
@@ -28,11 +32,24 @@ export type EmbeddedStoreOptions = {
   now?: () => number;
   /** Where journal write and fsync times are observed. */
   metrics?: Metrics;
+  /** Roll and compact the journal once it is this long (DEFAULT_ROLL_BYTES). */
+  rollBytes?: number;
+  /** Tests: stops a compaction at a point while the promise is pending (to kill the process there). */
+  pauseCompactionAt?: (point: CompactionPoint) => Promise<void> | void;
 };
 
-function conversations(state: MemoryState, commit: Commit): ConversationStore {
+/**
+ * Where ended conversations are once a compaction moved them out of memory (null for the memory
+ * store). `bringBack` is called before a conversation changes, to make it whole in memory first.
+ */
+type History = { db: HistoryDb; bringBack(id: string): void } | null;
+
+function conversations(state: MemoryState, commit: Commit, history: History): ConversationStore {
   return {
-    save: (record) => commit({ t: 'conv', r: { ...record, lastSeq: 0 } }),
+    save(record) {
+      history?.bringBack(record.id);
+      return commit({ t: 'conv', r: { ...record, lastSeq: 0 } });
+    },
     async claim(id, agent, at) {
       const current = state.conversations.get(id);
       if (current?.status !== 'waiting') return null;
@@ -40,7 +57,7 @@ function conversations(state: MemoryState, commit: Commit): ConversationStore {
       await commit({ t: 'conv', r: claimed });
       return state.record(id) ?? null;
     },
-    get: async (id) => state.record(id),
+    get: async (id) => state.record(id) ?? history?.db.conversation(id),
     async find(query) {
       const ids = 'open' in query ? state.conversations.keys() : (state.byVisitor.get(query.visitorId) ?? []);
       const found: ConversationRecord[] = [];
@@ -49,14 +66,19 @@ function conversations(state: MemoryState, commit: Commit): ConversationStore {
         if (!record) continue;
         if ('open' in query ? record.status !== 'ended' : record.room === query.room) found.push(record);
       }
+      // Open conversations are all in memory; a visitor's ended ones may be in the history (memory's copy wins).
+      if (history && !('open' in query)) {
+        for (const record of history.db.conversationsOf(query.visitorId, query.room)) if (!state.conversations.has(record.id)) found.push(record);
+      }
       return found.sort((a, b) => a.createdAt - b.createdAt);
     },
   };
 }
 
-function messages(state: MemoryState, lines: LineLog): MessageStore {
+function messages(state: MemoryState, lines: LineLog, history: History, appended: () => void): MessageStore {
   return {
     append(conversationId, message) {
+      history?.bringBack(conversationId);
       const log = state.log(conversationId);
       const existing = log.byClientId(message.clientId);
       if (existing) {
@@ -74,11 +96,14 @@ function messages(state: MemoryState, lines: LineLog): MessageStore {
       }
       // Recorded at once so that sequence numbers are handed out in order; acknowledged only when written.
       state.addMessage(conversationId, stored, offset, lines.size - offset - 1);
+      appended();
       const result: AppendResult = { message: stored, duplicate: false, json };
       return lines.written().then(() => result);
     },
     async after(conversationId, afterSeq, limit) {
-      return state.messages.get(conversationId)?.range(afterSeq + 1, afterSeq + limit) ?? [];
+      const log = state.messages.get(conversationId);
+      if (log) return log.range(afterSeq + 1, afterSeq + limit);
+      return history && !state.conversations.has(conversationId) ? history.db.messages(conversationId, afterSeq, limit) : [];
     },
   };
 }
@@ -88,7 +113,7 @@ function messages(state: MemoryState, lines: LineLog): MessageStore {
  * in the journal), or in memory for the memory store. Uploads arrive in `DATA_DIR/incoming`
  * (the spool, on the same disk) and are moved into place when stored.
  */
-function files(state: MemoryState, commit: Commit, folder: string | null, incoming: string | null): FileStore {
+function files(state: MemoryState, commit: Commit, folder: string | null, incoming: string | null, history: History): FileStore {
   const inMemory = new Map<string, Buffer>();
   return {
     async put(file, bytes) {
@@ -102,6 +127,7 @@ function files(state: MemoryState, commit: Commit, folder: string | null, incomi
           throw isDiskFull(error) ? diskFullRefusal() : error;
         }
       } else inMemory.set(file.id, bytes);
+      history?.bringBack(file.conversationId);
       await commit({ t: 'file', f: file });
     },
     spool:
@@ -119,6 +145,7 @@ function files(state: MemoryState, commit: Commit, folder: string | null, incomi
               }
               await rename(path, target);
               try {
+                history?.bringBack(file.conversationId);
                 await commit({ t: 'file', f: file });
               } catch (error) {
                 await rm(target, { force: true });
@@ -128,7 +155,7 @@ function files(state: MemoryState, commit: Commit, folder: string | null, incomi
           }
         : null,
     async get(id) {
-      const file = state.files.get(id);
+      const file = state.files.get(id) ?? history?.db.file(id);
       if (!file) return undefined;
       const bytes = folder ? await readFile(join(folder, id)) : inMemory.get(id);
       return bytes && { file, bytes };
@@ -136,48 +163,81 @@ function files(state: MemoryState, commit: Commit, folder: string | null, incomi
   };
 }
 
+/** A journal rolls (and is compacted) once it is this long, unless JOURNAL_ROLL_BYTES says otherwise. */
+export const DEFAULT_ROLL_BYTES = 64 * 1024 * 1024;
+
 /**
- * The default store: every change appended to `DATA_DIR/journal.jsonl` before it is acknowledged,
- * and the journal replayed at start. Everything is in memory but old messages, which are read back
- * from the journal (see MessageLog). Without a data folder it is the memory store (its lines kept
- * in memory; nothing survives a restart). One process only; several nodes need Redis.
+ * The default store: every change appended to a journal in DATA_DIR before it is acknowledged,
+ * and replayed at start. Everything live is in memory but old messages, which are read back from
+ * the files (see MessageLog). Once the journal is long it is rolled and compacted in a worker
+ * (Compactor): ended conversations move to the history database (history-db.ts) and are read from
+ * there on demand, the rest into a snapshot; so memory and start-up grow with what is open, not
+ * with history. Without a data folder it is the memory store (its lines kept in memory; nothing
+ * survives a restart, nothing is compacted). One process only; several nodes need Redis.
  */
 export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Promise<Store> {
   const state = new MemoryState();
-  const sessionReplay = new SessionReplay((options.now ?? Date.now)());
+  const now = options.now ?? Date.now;
+  const warn = options.warn ?? (() => {});
+  const sessionReplay = new SessionReplay(now());
   let lines: LineLog = new MemoryLines();
   let fileFolder: string | null = null;
   let incoming: string | null = null;
   let unlock = () => {};
+  let history: History = null;
+  let compactor: Compactor | null = null;
   if (options.dataDir) {
-    fileFolder = join(options.dataDir, 'files');
+    const dataDir = options.dataDir;
+    fileFolder = join(dataDir, 'files');
     mkdirSync(fileFolder, { recursive: true });
-    unlock = lockDataDir(options.dataDir);
+    unlock = lockDataDir(dataDir);
     // Uploads cut short by a crash were never stored: their spool is emptied at start (once the
     // folder is ours: another running Parley's uploads are not touched).
-    incoming = join(options.dataDir, 'incoming');
+    incoming = join(dataDir, 'incoming');
     rmSync(incoming, { recursive: true, force: true });
     mkdirSync(incoming);
-    try {
-      lines = await Journal.open(join(options.dataDir, 'journal.jsonl'), {
+    const openJournal = (path: string, onEntry: (entry: JournalEntry, offset: number, length: number) => void, writeAfter?: Promise<unknown>) =>
+      Journal.open(path, {
         sync: options.sync ?? 'write',
-        onEntry: (entry, offset, length) => state.apply(sessionReplay.filter(entry), offset, length),
-        warn: options.warn ?? (() => {}),
+        onEntry,
+        warn,
         onFailure: options.onFailure ?? (() => {}),
         ...(options.metrics ? { metrics: options.metrics } : {}),
+        ...(writeAfter !== undefined ? { writeAfter } : {}),
         onDiskFull: (full, error) =>
-          (options.warn ?? (() => {}))(
+          warn(
             full
               ? `the disk is full (${error?.message}): writes wait and new changes are refused (clients send them again) until space is freed`
               : 'disk space is back: the journal is written again',
           ),
       });
+    let opened: OpenedFiles;
+    try {
+      opened = await openStoreFiles(dataDir, (entry, address, length) => state.apply(sessionReplay.filter(entry), address, length), openJournal, warn);
     } catch (error) {
       unlock();
       throw error;
     }
+    lines = opened.lines;
+    const db = opened.history;
+    history = {
+      db,
+      bringBack(id) {
+        compactor?.beforeChange(id);
+        bringBack(state, lines, db, id);
+      },
+    };
+    compactor = new Compactor(state, opened.lines, opened.manifest, {
+      dataDir,
+      openJournal: (path, writeAfter) => openJournal(path, () => {}, writeAfter),
+      rollBytes: options.rollBytes ?? DEFAULT_ROLL_BYTES,
+      ...(options.pauseCompactionAt ? { pauseAt: options.pauseCompactionAt } : {}),
+      warn,
+      now,
+    });
   }
   state.lines = lines;
+  const check = compactor ? () => compactor.check() : () => {};
   const commit: Commit = Object.assign(
     (entry: JournalEntry) => {
       let offset: number;
@@ -188,24 +248,54 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
       }
       // Applied at once so that later changes see it; acknowledged only when written.
       state.apply(entry, offset, lines.size - offset - 1);
+      check();
       return lines.written();
     },
     { durable: () => lines.written() },
   );
   await Promise.all(sessionReplay.upgraded().map((session) => commit({ t: 'sess', s: session })));
+  const maintenance = compactor && history ? embeddedMaintenance(state, commit, compactor, history.db, fileFolder!, now) : null;
   return {
     kind: options.dataDir ? 'embedded' : 'memory',
-    conversations: conversations(state, commit),
-    messages: messages(state, lines),
+    conversations: conversations(state, commit, history),
+    messages: messages(state, lines, history, check),
     sessions: embeddedSessions(state, commit),
-    files: files(state, commit, fileFolder, incoming),
-    outbox: embeddedOutbox(state, commit, options.now ?? Date.now),
+    files: files(state, commit, fileFolder, incoming, history),
+    outbox: embeddedOutbox(state, commit, now),
     preferences: embeddedPreferences(state, commit),
     settings: embeddedSettings(state, commit),
     audit: embeddedAudit(state, commit),
-    limits: memoryLimits(options.now ?? Date.now),
+    limits: memoryLimits(now),
     diskBytes: async () => (options.dataDir ? bytesUnder(options.dataDir) : null),
     diskFree: async () => (options.dataDir ? bytesFree(options.dataDir) : null),
-    close: () => lines.close().finally(unlock),
+    maintenance,
+    async close() {
+      try {
+        await compactor?.close();
+        await lines.close();
+      } finally {
+        history?.db.close();
+        unlock();
+      }
+    },
   };
+}
+
+/**
+ * A conversation the history holds is changed again (a message, a new record): its messages and
+ * files' descriptions are copied back into the journal first, so that it is whole in memory again
+ * (the history's copy is replaced when it ends and is compacted again). Rare: ended conversations
+ * are read, not written.
+ */
+function bringBack(state: MemoryState, lines: LineLog, db: HistoryDb, id: string): void {
+  if (state.conversations.has(id)) return;
+  const record = db.conversation(id);
+  if (!record) return;
+  const write = (entry: JournalEntry) => {
+    const offset = lines.append(JSON.stringify(entry));
+    state.apply(entry, offset, lines.size - offset - 1);
+  };
+  write({ t: 'conv', r: { ...record, lastSeq: 0 } });
+  for (const message of db.messages(id, 0, Number.MAX_SAFE_INTEGER)) write({ t: 'msg', c: id, m: message });
+  for (const file of db.filesOf(id)) write({ t: 'file', f: file });
 }

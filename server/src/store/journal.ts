@@ -102,6 +102,7 @@ export class Journal implements LineLog {
   /** Set while a batch waits for disk space: new entries are refused, the waiting ones written once there is room. */
   private diskFull = false;
   private closing = false;
+  private fdClosed = false;
 
   private constructor(
     private readonly fd: number,
@@ -130,6 +131,11 @@ export class Journal implements LineLog {
       metrics?: Metrics;
       /** Hears when the disk fills up (writes wait, new entries are refused) and when writing goes on. */
       onDiskFull?: (full: boolean, error?: Error) => void;
+      /**
+       * Nothing is written before this settles: a journal that follows another (a roll) starts
+       * writing once the one before is whole on disk, so a crash can tear only the last one's end.
+       */
+      writeAfter?: Promise<unknown>;
     },
   ): Promise<Journal> {
     const fd = openSync(path, 'a+');
@@ -146,7 +152,14 @@ export class Journal implements LineLog {
       const line = Buffer.from(`${JOURNAL_HEADER}\n`);
       for (let offset = 0; offset < line.length; ) offset += writeSync(fd, line, offset, line.length - offset);
     }
-    return new Journal(fd, options.sync, options.onFailure, fstatSync(fd).size, options.metrics ?? null, options.onDiskFull ?? (() => {}));
+    const journal = new Journal(fd, options.sync, options.onFailure, fstatSync(fd).size, options.metrics ?? null, options.onDiskFull ?? (() => {}));
+    if (options.writeAfter !== undefined) {
+      journal.inFlight = options.writeAfter.then(
+        () => {},
+        () => {},
+      );
+    }
+    return journal;
   }
 
   get size(): number {
@@ -269,14 +282,24 @@ export class Journal implements LineLog {
     }
   }
 
-  /** Writes what is pending, syncs to disk and closes the file. */
-  async close(): Promise<void> {
+  /**
+   * Writes what is pending and syncs it to disk; appends are refused from then on, lines can
+   * still be read (a rolled journal is read until a compaction has copied what it holds).
+   */
+  async seal(): Promise<void> {
     if (this.closed) return;
     this.closing = true;
     this.flush();
     await this.inFlight;
     this.closed = true;
     if (!this.failed) await new Promise<void>((resolve) => fdatasync(this.fd, () => resolve()));
+  }
+
+  /** Seals the journal and closes the file. */
+  async close(): Promise<void> {
+    if (this.fdClosed) return;
+    await this.seal();
+    this.fdClosed = true;
     closeSync(this.fd);
   }
 }

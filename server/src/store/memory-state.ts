@@ -33,13 +33,18 @@ export class MemoryState {
   readonly audit = new Map<string, AuditEntry[]>();
 
   /** Where message lines are read back from (see MessageLog): set once the journal is open, after its replay. */
-  lines: LineLog | null = null;
+  lines: Pick<LineLog, 'read'> | null = null;
+  /** While a compaction runs: conversations changed since its roll (see Compactor). */
+  touched: Set<string> | null = null;
+  /** Visitors erased by entries applied to this state (the compaction removes them from the history too). */
+  readonly erased = new Set<string>();
   private readonly reader = { read: (offset: number, length: number) => this.lines!.read(offset, length) };
 
   /** Applies an entry; a message needs where its line is (`offset`, `length` bytes without the newline). */
   apply(entry: JournalEntry, offset: number, length: number): void {
     switch (entry.t) {
       case 'conv': {
+        this.touched?.add(entry.r.id);
         this.conversations.set(entry.r.id, entry.r);
         if (entry.r.status === 'ended') this.messages.get(entry.r.id)?.release();
         const ids = this.byVisitor.get(entry.r.visitorId) ?? new Set<string>();
@@ -56,6 +61,7 @@ export class MemoryState {
         this.sessions.delete(entry.h);
         return;
       case 'file':
+        this.touched?.add(entry.f.conversationId);
         this.files.set(entry.f.id, entry.f);
         return;
       case 'mail':
@@ -81,6 +87,14 @@ export class MemoryState {
         }
         return;
       }
+      case 'maildone':
+        this.outbox.delete(entry.id);
+        this.outboxDone.set(entry.id, entry.s);
+        return;
+      case 'erase':
+        for (const visitorId of entry.visitors) this.eraseVisitor(visitorId);
+        for (const id of entry.mails) this.outbox.delete(id);
+        return;
       case 'audit': {
         const list = this.audit.get(entry.e.subject) ?? [];
         list.push(entry.e);
@@ -89,6 +103,32 @@ export class MemoryState {
         return;
       }
     }
+  }
+
+  /** Forgets conversations: their records, messages and files' descriptions (moved to the history, or erased). */
+  forget(ids: ReadonlySet<string>): void {
+    for (const id of ids) {
+      const record = this.conversations.get(id);
+      if (!record) continue;
+      this.conversations.delete(id);
+      this.messages.delete(id);
+      const ofVisitor = this.byVisitor.get(record.visitorId);
+      ofVisitor?.delete(id);
+      if (ofVisitor?.size === 0) this.byVisitor.delete(record.visitorId);
+    }
+    for (const file of this.files.values()) if (ids.has(file.conversationId)) this.files.delete(file.id);
+  }
+
+  private eraseVisitor(visitorId: string): void {
+    this.erased.add(visitorId);
+    const conversationIds = new Set(this.byVisitor.get(visitorId));
+    this.forget(conversationIds);
+    for (const session of this.sessions.values()) {
+      if ((session.kind === 'visitor' && session.visitorId === visitorId) || (session.kind === 'files' && conversationIds.has(session.conversationId))) {
+        this.sessions.delete(session.tokenHash);
+      }
+    }
+    for (const record of this.outbox.values()) if (record.hold && conversationIds.has(record.hold.conversationId)) this.outbox.delete(record.id);
   }
 
   outboxState(id: string): OutboxState | undefined {
@@ -106,6 +146,7 @@ export class MemoryState {
 
   /** The same as applying a `msg` entry, without building one (the store's hot path). */
   addMessage(conversationId: string, message: ChatMessage, offset: number, length: number): void {
+    this.touched?.add(conversationId);
     this.log(conversationId).add(message, offset, length);
   }
 

@@ -61,6 +61,24 @@ export class MessageLog {
     return found;
   }
 
+  /** Where message `seq`'s line is (its address and length), or null for none. */
+  place(seq: number): { address: number; length: number } | null {
+    if (seq < 1 || seq > this.lastSeq || this.lengths[seq - 1] === 0) return null;
+    return { address: this.offsets[seq - 1]!, length: this.lengths[seq - 1]! };
+  }
+
+  /** Message `seq`'s line was copied elsewhere (a compaction): it is read from there from now on. */
+  move(seq: number, address: number, length: number): void {
+    this.offsets[seq - 1] = address;
+    this.lengths[seq - 1] = length;
+  }
+
+  /** The message's entry as written (its journal line without checksum), or null for none. */
+  line(seq: number): string | null {
+    const place = this.place(seq);
+    return place && this.lines.read(place.address, place.length);
+  }
+
   /** An ended conversation is read rarely (transcripts, past conversations): its tail is let go. */
   release(): void {
     this.tail = null;

@@ -174,6 +174,30 @@ export interface LimitStore {
   clear(key: string): Promise<void>;
 }
 
+/** Days a room's ended conversations are kept (null: for ever), and the default for rooms not listed. */
+export type RetentionPolicy = { defaultDays: number | null; rooms: Record<string, number | null> };
+
+/** Who to erase: a visitor's id, or everyone who gave this email address in a form. */
+export type ErasureRequest = { visitorId: string } | { email: string };
+
+export type ErasureReport = { visitors: number; conversations: number; files: number; emails: number };
+
+/**
+ * Housekeeping of a store that keeps history on this machine (the embedded store): retention and
+ * erasure. Stores without it (memory, Redis) leave these to their own tools.
+ */
+export interface MaintenanceStore {
+  /** Applied from the next compaction on (`compact` runs one now). */
+  setRetention(policy: RetentionPolicy): void;
+  /** Moves ended conversations out of memory, applies retention; resolves when done. */
+  compact(): Promise<void>;
+  /**
+   * Erases visitors' conversations, messages, files, sessions and emails everywhere the store keeps
+   * them; resolves once no copy is left. Records that it happened (who asked, how much), not what.
+   */
+  erase(request: ErasureRequest, actor: string): Promise<ErasureReport>;
+}
+
 export interface Store {
   readonly kind: string;
   readonly conversations: ConversationStore;
@@ -189,6 +213,8 @@ export interface Store {
   diskBytes(): Promise<number | null>;
   /** Bytes still free (to an unprivileged writer) on the disk its files are on, or null for a store that keeps nothing here. */
   diskFree(): Promise<number | null>;
+  /** Retention and erasure, where the store keeps history itself. */
+  readonly maintenance: MaintenanceStore | null;
   /** Writes out everything pending and releases files and connections. */
   close(): Promise<void>;
 }

@@ -30,6 +30,17 @@ export const storeFactories: StoreFactory[] = [
     },
   },
   {
+    // Every change starts a compaction (one at a time): ended conversations are read back from the
+    // history database and open ones from snapshots, while the suites write.
+    name: 'embedded, journal compacted after every change (JOURNAL_ROLL_BYTES=1)',
+    durable: true,
+    sessionExpiry: 'sweep',
+    place() {
+      const dataDir = mkdtempSync(join(tmpdir(), 'parley-store-'));
+      return { open: (options = {}) => openEmbeddedStore({ dataDir, rollBytes: 1, ...options }) };
+    },
+  },
+  {
     name: 'embedded, memory only (STORE=memory)',
     durable: false,
     sessionExpiry: 'sweep',

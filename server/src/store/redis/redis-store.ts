@@ -59,6 +59,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RedisS
     limits: refusingWhenUnavailable(redisLimits(client, keys)),
     diskBytes: async () => null,
     diskFree: async () => null,
+    maintenance: null,
     async close() {
       // Every reply is in: Redis has what it acknowledged.
       if (client.isOpen) await client.close();
