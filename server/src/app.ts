@@ -42,6 +42,7 @@ import { SessionSweep } from './sessions/session-sweep.js';
 import { Sessions } from './sessions/sessions.js';
 import { Settings } from './settings/settings.js';
 import { isRedisStore } from './store/redis/redis-store.js';
+import { RetentionSchedule } from './store/retention-schedule.js';
 import type { Store } from './store/store.js';
 import { createTransport } from './transport/create-transport.js';
 
@@ -94,6 +95,7 @@ export async function startParley({ config, store, log, clock = systemClock, met
     },
   );
   const sessionSweep = new SessionSweep(store.sessions, clock, log);
+  const retention = store.maintenance ? new RetentionSchedule(store.maintenance, directory, env.RETENTION_DAYS, clock, log) : null;
   const preferences = new AlertPreferences(store.preferences, directory, emailEnabled(config));
   const routingDeps = { config, directory, sessions, preferences, registry, clock, log, metrics };
   const cluster = isRedisStore(store)
@@ -112,8 +114,10 @@ export async function startParley({ config, store, log, clock = systemClock, met
   settings.onChange((change) => {
     routing.settingsChanged(change);
     feed.settingsChanged();
+    retention?.settingsChanged();
   });
   sessionSweep.start();
+  retention?.start();
   const setupUrl = settings.list('admin').length > 0 ? null : `${config.publicUrl}/admin/#invite=${(await sessions.invite('admin', '', SETUP_TTL_MS)).token}`;
   if (setupUrl) log.warn({ setupUrl }, `No admin yet: open ${setupUrl} within 24 hours to create the first one (or run npm run create-admin)`);
   const limits: RateLimits = {
@@ -207,6 +211,7 @@ export async function startParley({ config, store, log, clock = systemClock, met
       feed.close();
       await routing.stop();
       await sessionSweep.stop();
+      await retention?.stop();
       await store.close();
     },
   };

@@ -46,6 +46,16 @@ export const Env = z
     ROUTING_LEASE_MS: int(500, 60_000, 2_000, ' of milliseconds'),
     /** Folder for the embedded store's journal. Created if missing. */
     DATA_DIR: z.string().min(1).default('data'),
+    /**
+     * The embedded store rolls its journal once it is this long and compacts it in the background
+     * (ended conversations to the history database, the rest to a snapshot). Default 64 MiB.
+     */
+    JOURNAL_ROLL_BYTES: int(1, Number.MAX_SAFE_INTEGER, 64 * 1024 * 1024, ' of bytes'),
+    /**
+     * Ended conversations, their messages and files are deleted this many days after they ended,
+     * unless their room says otherwise (`retentionDays`). 0 (default) keeps them for ever.
+     */
+    RETENTION_DAYS: int(0, 36_500, 0, ' of days'),
     /** `write`: every change reaches the OS before it is acknowledged (survives a crash or kill -9 of
      *  Parley). `fsync`: also waits for the disk (survives power loss), at some latency per batch. */
     JOURNAL_SYNC: z.enum(['write', 'fsync'], { error: 'must be "write" or "fsync"' }).default('write'),

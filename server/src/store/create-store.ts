@@ -7,7 +7,7 @@ import type { Store } from './store.js';
 
 /** Picks the store from `STORE`. A journal that cannot be written stops the server: see onFailure. */
 export function createStore(
-  env: Pick<Env, 'STORE' | 'DATA_DIR' | 'JOURNAL_SYNC' | 'REDIS_URL' | 'REDIS_PREFIX'>,
+  env: Pick<Env, 'STORE' | 'DATA_DIR' | 'JOURNAL_SYNC' | 'JOURNAL_ROLL_BYTES' | 'REDIS_URL' | 'REDIS_PREFIX'>,
   log: Logger,
   onFailure: (error: Error) => void,
   metrics?: Metrics,
@@ -24,6 +24,7 @@ export function createStore(
   return openEmbeddedStore({
     dataDir: env.DATA_DIR,
     sync: env.JOURNAL_SYNC,
+    rollBytes: env.JOURNAL_ROLL_BYTES,
     warn: (message) => log.warn({ dataDir: env.DATA_DIR }, message),
     onFailure,
     ...(metrics ? { metrics } : {}),

@@ -32,6 +32,15 @@ export function GeneralTab() {
         <LinesField label="File types accepted, one a line" path={['attachmentTypes']} hint={`Any of ${ATTACHMENT_KINDS.join(', ')}.`} rows={3} />
         <NumberField label="Largest file, in bytes" path={['attachmentMaxBytes']} min={1024} max={25 * 1024 * 1024} />
       </Section>
+      <Section title="History" description="Ended chats, their messages and files are deleted this long after they ended.">
+        <NumberField
+          label="Days ended chats are kept"
+          path={['retentionDays']}
+          min={0}
+          max={36500}
+          hint="0 keeps them for ever. Empty: the server's RETENTION_DAYS (for ever unless set)."
+        />
+      </Section>
     </>
   );
 }
