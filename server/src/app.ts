@@ -22,6 +22,7 @@ import type { GatewayDeps } from './gateway/session-endpoint.js';
 import { createVisitorEndpoint } from './gateway/visitor-endpoint.js';
 import { addAdminAgentRoutes } from './http/admin/admin-agent-routes.js';
 import { type AdminDeps, SETUP_TTL_MS } from './http/admin/admin-deps.js';
+import { addAdminPrivacyRoutes } from './http/admin/admin-privacy-routes.js';
 import { addAdminRoomRoutes } from './http/admin/admin-room-routes.js';
 import { addAdminRoomTools } from './http/admin/admin-room-tools.js';
 import { addAdminSessionRoutes } from './http/admin/admin-session-routes.js';
@@ -164,6 +165,7 @@ export async function startParley({ config, store, log, clock = systemClock, met
   const adminDeps: AdminDeps = { settings, sessions, owner, figures, store, clock, roomAvailability, publicUrl: config.publicUrl };
   addAdminSessionRoutes(router, adminDeps);
   addAdminRoomRoutes(router, adminDeps);
+  addAdminPrivacyRoutes(router, adminDeps);
   addAdminRoomTools(router, adminDeps);
   addAdminAgentRoutes(router, adminDeps);
   addInviteRoutes(router, { settings, sessions });

@@ -108,10 +108,12 @@ describe('embedded store journal', () => {
     writeFileSync(journal, lines.join('\n'));
 
     const report = repairJournal(dataDir, T0)!;
-    expect(report.quarantined).toEqual([{ line: 3, offset: Buffer.byteLength(`${lines[0]}\n${lines[1]}\n`), what: 'message 1 of conversation c1' }]);
+    expect(report.quarantined).toEqual([
+      { file: 'journal.jsonl', line: 3, offset: Buffer.byteLength(`${lines[0]}\n${lines[1]}\n`), what: 'message 1 of conversation c1' },
+    ]);
     expect(report.lostMessages).toEqual([{ conversationId: 'c1', seq: 1 }]);
     expect(readFileSync(report.quarantineFile, 'utf8')).toBe(`${damagedLine}\n`);
-    expect(readFileSync(report.originalFile, 'utf8')).toBe(lines.join('\n'));
+    expect(readFileSync(report.originalFiles[0]!, 'utf8')).toBe(lines.join('\n'));
 
     const store = await openEmbeddedStore({ dataDir });
     const history = await store.messages.after('c1', 0, 10);

@@ -6,6 +6,9 @@ import { emailOf, type HistoryDb } from './history-db.js';
 import type { MemoryState } from './memory-state.js';
 import type { ErasureReport, ErasureRequest, MaintenanceStore } from './store.js';
 
+/** A visitor to erase is in a chat still open: it is ended first (by an agent, or the visitor leaving). */
+export class ErasureRefused extends Error {}
+
 /**
  * Retention and erasure for the embedded store. Erasure records an `erase` entry (memory forgets
  * the visitors at once), then runs a compaction: its worker replays that entry too, so the new
@@ -40,6 +43,8 @@ export function embeddedMaintenance(
         for (const id of state.byVisitor.get(visitorId) ?? []) conversations.add(id);
         for (const id of history.conversationIdsOf(visitorId)) conversations.add(id);
       }
+      const open = [...conversations].filter((id) => (state.conversations.get(id)?.status ?? 'ended') !== 'ended');
+      if (open.length > 0) throw new ErasureRefused(`${open.length} of their chats is still open: end it, then erase.`);
       for (const id of conversations) {
         const record = state.conversations.get(id) ?? history.conversation(id);
         const email = record && emailOf(record.form);

@@ -42,7 +42,12 @@ export const RoomConfig = z.strictObject({
    * Days this room's ended conversations (messages, files) are kept after they ended; 0 keeps them
    * for ever. Absent: the server's RETENTION_DAYS.
    */
-  retentionDays: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(36_500, 'must be at most 36500').optional(),
+  retentionDays: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(36_500, 'must be at most 36500')
+    .optional(),
   /** Sticky rooms: how long the previous agent alone is offered a returning visitor. */
   stickyTimeoutSeconds: seconds(1, 3600, 60),
   /** Offer to agents signed in only on a mobile client when no browser agent is free. */

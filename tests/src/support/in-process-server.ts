@@ -16,6 +16,8 @@ export type TestServer = RunningParley & {
   ws: string;
   /** The server's store, for tests that look at what it holds (the email outbox). */
   store: Store;
+  /** The embedded store's data folder, or null (memory, Redis). */
+  dataDir: string | null;
   /** Drains and removes the data folder. */
   stop(): Promise<void>;
 };
@@ -55,6 +57,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     http: `http://127.0.0.1:${running.port}`,
     ws: `ws://127.0.0.1:${running.port}`,
     store,
+    dataDir: redis ? null : (dataDir ?? null),
     async stop() {
       await running.drain();
       if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
