@@ -34,8 +34,17 @@ describe('npm run backup', () => {
     const { dataDir, configPath } = serverFolder();
     const folder = dirname(dataDir);
     folders.push(folder);
-    const server = await spawnServer({ transport: 'uws', dataDir, configPath });
+    // A short roll: the journal is rolled and compacted again and again while the backup runs.
+    const server = await spawnServer({ transport: 'uws', dataDir, configPath, env: { JOURNAL_ROLL_BYTES: '3000' } });
     servers.push(server);
+    // A chat that ended before: the compactions move it to the history database.
+    const earlier = await connectVisitor(server);
+    earlier.client.send({ type: 'start', form: { name: 'Earl' } });
+    const earlierId = (await earlier.client.next('conversation')).conversation.id as string;
+    earlier.client.send({ type: 'message', conversationId: earlierId, clientId: 'earl-1', text: 'an earlier chat' });
+    await earlier.client.next('ack');
+    earlier.client.send({ type: 'end', conversationId: earlierId });
+    await earlier.client.next('conversation', (f) => f.conversation.status === 'ended');
 
     const alice = await connectAgent(server, 'alice@test.parley');
     const visitor = await connectVisitor(server);
@@ -75,7 +84,9 @@ describe('npm run backup', () => {
     expect(ackedDuring).toBeGreaterThan(0);
     await flow;
     expect(stdout).toMatch(/backed up .* journal \d+ bytes, 1 attachments/);
-    expect(readdirSync(target).sort()).toEqual(['files', 'journal.jsonl']);
+    const copied = readdirSync(target).sort();
+    expect(copied).toEqual(expect.arrayContaining(['files', 'history.sqlite', 'manifest.json']));
+    expect(copied.filter((name) => name.startsWith('snapshot-'))).toHaveLength(1);
 
     // A second Parley on the copy (the first one still running on the original).
     const restored = await spawnServer({ transport: 'ws', dataDir: target, configPath });
@@ -94,6 +105,11 @@ describe('npm run backup', () => {
     expect([...ackedBefore].filter((clientId) => !stored.has(clientId))).toEqual([]);
     // Whole messages only, none missing in between: sequence numbers 1, 2, 3…
     expect(history.map((m) => m.seq)).toEqual(history.map((_, i) => i + 1));
+
+    // The ended chat, read from the copied history.
+    const returning = await connectVisitor(restored, 'GENERAL', earlier.token);
+    returning.client.send({ type: 'sync', conversationId: earlierId, afterSeq: 0 });
+    expect((await returning.client.next('history')).messages.map((m: { text?: string }) => m.text)).toContain('an earlier chat');
 
     const download = await fetch(`${restored.http}/api/files/${fileId}`, { headers: { authorization: `Bearer ${reader.token}` } });
     expect(download.status).toBe(200);
