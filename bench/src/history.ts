@@ -1,17 +1,21 @@
 /**
  * `npm run bench:history -w bench -- [--messages=N] [--conversations=N] [--open=N] [--runs=N]`:
- * what a long history costs the embedded store today (issue 13's baseline). Fills a data folder
- * through the store itself (10 million messages over 200,000 ended conversations and 1,000 open
- * ones by default), then starts Parley (`server/src/main.ts` under tsx, as `npm start` does) on
- * it and on an empty folder, alternately, and reports the median start-up time (spawn to
- * "listening"), resident memory and JS heap after start (its own /metrics), and journal bytes per
- * message. The compaction figures the issue asks for come once there is a compaction.
+ * what a long history costs the embedded store (issue 13). Fills a data folder through the store
+ * itself (10 million messages over 200,000 ended conversations and 1,000 open ones by default),
+ * with its default roll size, so compactions run in the background as on a live server, and
+ * records the event loop's worst pause meanwhile (monitorEventLoopDelay, 1 ms resolution), and
+ * again during one more compaction of the filled store at rest. Then, alternately on an empty
+ * folder and on the filled one: Parley's start-up (`server/src/main.ts` under tsx, as `npm start`
+ * does; spawn to "listening"), its resident memory and JS heap after start (its own /metrics),
+ * and the store's append throughput (the same round of messages into new conversations). Reports
+ * medians and the disk bytes per message (everything under DATA_DIR).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openEmbeddedStore } from '../../server/src/store/embedded-store.js';
@@ -33,8 +37,20 @@ const runs = Number(values.runs);
 /** About 75 characters, as in the issue's measurement. */
 const text = (n: number) => `Message ${n}: where is my order, and when will it be delivered to me, please?`.slice(0, 75);
 
+/** The worst event-loop pause while `work` runs, in ms. */
+async function worstPause(work: () => Promise<void>): Promise<number> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  try {
+    await work();
+  } finally {
+    delay.disable();
+  }
+  return delay.max / 1e6;
+}
+
 async function fill(dataDir: string): Promise<void> {
-  const store = await openEmbeddedStore({ dataDir });
+  const store = await openEmbeddedStore({ dataDir, pauseCompactionAt: (point) => void (point === 'switched' && compactions++) });
   const started = Date.now();
   const total = ended + open;
   const perConversation = Math.ceil(messages / total);
@@ -68,6 +84,51 @@ async function fill(dataDir: string): Promise<void> {
     if (c % 20_000 === 0) process.stderr.write(`filled ${written.toLocaleString('en')} messages in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   }
   await store.close();
+}
+
+let compactions = 0;
+
+/** Messages a second the store appends: ROUND_MESSAGES into 100 new conversations, 50 appends in flight, as the fill does. */
+const ROUND_MESSAGES = 100_000;
+async function appendRound(dataDir: string, round: number): Promise<number> {
+  const store = await openEmbeddedStore({ dataDir });
+  const began = performance.now();
+  for (let c = 0; c < 100; c++) {
+    const id = `round-${round}-${c}`;
+    await store.conversations.save({
+      id,
+      room: 'GENERAL',
+      visitorId: `round-visitor-${round}-${c}`,
+      status: 'active',
+      privateFor: null,
+      agentId: 'agent@example.com',
+      agentName: 'Agent',
+      servedFrom: 'browser',
+      form: {},
+      context: { url: 'https://shop.example/', title: 'Shop' },
+      createdAt: Date.now(),
+      acceptedAt: Date.now(),
+      endedAt: null,
+      endedBy: null,
+      lastSeq: 0,
+    });
+    for (let m = 0; m < ROUND_MESSAGES / 100; m += 50) {
+      const batch: Promise<unknown>[] = [];
+      for (let k = m; k < m + 50; k++)
+        batch.push(store.messages.append(id, { kind: 'text', from: 'visitor', clientId: `r${k}`, text: text(k), at: Date.now() }));
+      await Promise.all(batch);
+    }
+  }
+  const perSecond = ROUND_MESSAGES / ((performance.now() - began) / 1000);
+  await store.close();
+  return perSecond;
+}
+
+function bytesUnder(folder: string): number {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((name) => statSync(join(folder, name)))
+    .filter((found) => found.isFile())
+    .reduce((sum, found) => sum + found.size, 0);
 }
 
 function freePort(): Promise<number> {
@@ -112,24 +173,33 @@ const emptyDir = mkdtempSync(join(tmpdir(), 'parley-history-empty-'));
 const fullDir = mkdtempSync(join(tmpdir(), 'parley-history-full-'));
 try {
   const fillStarted = Date.now();
-  await fill(fullDir);
+  const fillPause = await worstPause(() => fill(fullDir));
   const fillSeconds = (Date.now() - fillStarted) / 1000;
-  const journalBytes = statSync(join(fullDir, 'journal.jsonl')).size;
+  const diskBytes = bytesUnder(fullDir);
+  const atRest = await openEmbeddedStore({ dataDir: fullDir });
+  const restPause = await worstPause(() => atRest.maintenance!.compact());
+  await atRest.close();
   const empty: Awaited<ReturnType<typeof start>>[] = [];
   const full: Awaited<ReturnType<typeof start>>[] = [];
+  const emptyAppends: number[] = [];
+  const fullAppends: number[] = [];
   for (let run = 0; run < runs; run++) {
     empty.push(await start(emptyDir));
     full.push(await start(fullDir));
+    emptyAppends.push(await appendRound(emptyDir, run));
+    fullAppends.push(await appendRound(fullDir, run));
   }
-  const row = (label: string, results: typeof empty) =>
-    `| ${label} | ${(median(results.map((r) => r.startMs)) / 1000).toFixed(2)} s | ${median(results.map((r) => r.rssMb)).toFixed(0)} MB | ${median(results.map((r) => r.heapMb)).toFixed(0)} MB | ${results.map((r) => (r.startMs / 1000).toFixed(2)).join(', ')} |`;
+  const row = (label: string, results: typeof empty, appends: number[]) =>
+    `| ${label} | ${(median(results.map((r) => r.startMs)) / 1000).toFixed(2)} s | ${median(results.map((r) => r.rssMb)).toFixed(0)} MB | ${median(results.map((r) => r.heapMb)).toFixed(0)} MB | ${median(appends).toFixed(0)} msg/s | ${results.map((r) => (r.startMs / 1000).toFixed(2)).join(', ')} | ${appends.map((a) => a.toFixed(0)).join(', ')} |`;
   const lines = [
-    `History: ${messages.toLocaleString('en')} messages over ${ended.toLocaleString('en')} ended and ${open.toLocaleString('en')} open conversations (filled through the store in ${fillSeconds.toFixed(0)} s); journal ${(journalBytes / 1024 / 1024).toFixed(0)} MB, ${(journalBytes / messages).toFixed(0)} bytes per message. Medians of ${runs} starts each, alternating.`,
+    `History: ${messages.toLocaleString('en')} messages over ${ended.toLocaleString('en')} ended and ${open.toLocaleString('en')} open conversations, filled through the store in ${fillSeconds.toFixed(0)} s with ${compactions} compactions running meanwhile; DATA_DIR ${(diskBytes / 1024 / 1024).toFixed(0)} MB, ${(diskBytes / messages).toFixed(0)} bytes per message. Worst event-loop pause: ${fillPause.toFixed(1)} ms during the fill and its compactions, ${restPause.toFixed(1)} ms during a compaction of the filled store at rest. Medians of ${runs} runs each, alternating; append rounds of ${ROUND_MESSAGES.toLocaleString('en')} messages.`,
     '',
-    '| Store | Start-up (spawn to listening) | RSS after start | JS heap used | Start-ups |',
-    '| --- | --- | --- | --- | --- |',
-    row('empty', empty),
-    row('filled', full),
+    '| Store | Start-up (spawn to listening) | RSS after start | JS heap used | Appends | Start-ups | Append rounds |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    row('empty', empty, emptyAppends),
+    row('filled', full, fullAppends),
+    '',
+    `Ratios filled/empty: start-up +${((median(full.map((r) => r.startMs)) - median(empty.map((r) => r.startMs))) / 1000).toFixed(2)} s, RSS +${(median(full.map((r) => r.rssMb)) - median(empty.map((r) => r.rssMb))).toFixed(0)} MB, heap +${(median(full.map((r) => r.heapMb)) - median(empty.map((r) => r.heapMb))).toFixed(0)} MB, appends ${(median(fullAppends) / median(emptyAppends)).toFixed(2)}x.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
