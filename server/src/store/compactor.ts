@@ -9,8 +9,11 @@ import { addressBase, journalName, type Manifest, manifestFiles, snapshotName, s
 import type { MemoryState } from './memory-state.js';
 import type { RetentionPolicy } from './store.js';
 
-/** Where a compaction can be stopped by a test (and the process killed): main-thread points and the worker's. */
-export type CompactionPoint = 'rolled' | JobPoint | 'compacted' | 'switched';
+/**
+ * Where a compaction can be stopped by a test (and the process killed): main-thread points and the
+ * worker's; `started` and `finished` bound the whole of it (the history benchmark times pauses there).
+ */
+export type CompactionPoint = 'started' | 'rolled' | JobPoint | 'compacted' | 'switched' | 'finished';
 
 export type CompactorOptions = {
   dataDir: string;
@@ -124,6 +127,7 @@ export class Compactor {
     const { dataDir } = this.options;
     const before = this.manifest;
     const generation = before.generation + 1;
+    await this.pause('started');
 
     // 1. Roll.
     const name = journalName(generation);
@@ -182,6 +186,7 @@ export class Compactor {
     await Promise.all(inputs.map((file) => rm(join(dataDir, file), { force: true })));
     await Promise.all(removeFiles.map((id) => rm(join(dataDir, 'files', id), { force: true })));
     await syncPath(dataDir);
+    await this.pause('finished');
     return { generation, ended: result.ended.length, removed: result.removed.length, erased: result.erased.length, openConversations: result.open.length };
   }
 
