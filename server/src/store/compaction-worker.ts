@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { type CompactionInput, type JobPoint, runCompaction } from './compaction-job.js';
 
@@ -9,6 +10,14 @@ import { type CompactionInput, type JobPoint, runCompaction } from './compaction
 
 export type WorkerRequest = { input: CompactionInput; stopAt: boolean; gate: SharedArrayBuffer };
 export type WorkerReply = { stopped: JobPoint } | { done: Awaited<ReturnType<typeof runCompaction>> } | { failed: string };
+
+// The lowest CPU priority, for this thread only (Linux applies it per thread): on a small machine
+// a compaction must not take the core the server's event loop is running on.
+try {
+  setPriority(19);
+} catch {
+  // Not allowed here: it runs at the server's priority.
+}
 
 const port = parentPort!;
 port.on('message', (request: WorkerRequest) => {

@@ -4,8 +4,9 @@ import { Worker } from 'node:worker_threads';
 import { type ChainLines, SealedFile } from './chain-lines.js';
 import type { CompactionInput, CompactionResult, JobPoint } from './compaction-job.js';
 import type { WorkerReply, WorkerRequest } from './compaction-worker.js';
+import { inSlices } from './in-slices.js';
 import type { Journal } from './journal.js';
-import { addressBase, journalName, type Manifest, manifestFiles, snapshotName, syncPath, writeManifest } from './manifest.js';
+import { addressBase, FILE_SPAN, journalName, type Manifest, manifestFiles, snapshotName, syncPath, writeManifest } from './manifest.js';
 import type { MemoryState } from './memory-state.js';
 import type { RetentionPolicy } from './store.js';
 
@@ -166,22 +167,26 @@ export class Compactor {
     this.manifest = switched;
     await this.pause('switched');
 
-    // 5. Memory reads the snapshot; the old files go.
+    // 5. Memory reads the snapshot; the old files go. In slices: until the old files are dropped,
+    // what is not yet switched over still reads from them, and a change still finds `leaving`.
     const snapshotBase = addressBase(output);
-    for (const moved of result.open) {
+    this.lines.addSealed(output, snapshotBase, new SealedFile(join(dataDir, output)));
+    const oldBases = inputs.map(addressBase);
+    const inOldFile = (address: number) => oldBases.some((base) => address >= base && address < base + FILE_SPAN);
+    await inSlices(result.open, (moved) => {
       const log = this.state.messages.get(moved.id);
-      if (!log) continue;
-      for (let i = 0; i < moved.seqs.length; i++) {
+      for (let i = 0; log && i < moved.seqs.length; i++) {
         const seq = moved.seqs[i]!;
         const place = log.place(seq);
-        if (place && inputs.some((input) => this.lines.isIn(input, place.address))) log.move(seq, snapshotBase + moved.offsets[i]!, moved.lengths[i]!);
+        if (place && inOldFile(place.address)) log.move(seq, snapshotBase + moved.offsets[i]!, moved.lengths[i]!);
       }
-    }
-    const gone = new Set<string>();
-    for (const id of leaving.ids) if (!leaving.kept.has(id)) gone.add(id);
-    this.state.forget(gone);
+    });
+    await inSlices(leaving.ids, (id) => {
+      if (!leaving.kept.has(id)) this.state.forgetConversation(id);
+    });
+    const goneFiles = this.state.filesOf(leaving.ids).filter((file) => !leaving.kept.has(file.conversationId));
+    for (const file of goneFiles) this.state.files.delete(file.id);
     this.leaving = null;
-    this.lines.addSealed(output, snapshotBase, new SealedFile(join(dataDir, output)));
     await this.lines.drop(inputs);
     await Promise.all(inputs.map((file) => rm(join(dataDir, file), { force: true })));
     await Promise.all(removeFiles.map((id) => rm(join(dataDir, 'files', id), { force: true })));

@@ -105,24 +105,27 @@ export class MemoryState {
     }
   }
 
-  /** Forgets conversations: their records, messages and files' descriptions (moved to the history, or erased). */
-  forget(ids: ReadonlySet<string>): void {
-    for (const id of ids) {
-      const record = this.conversations.get(id);
-      if (!record) continue;
-      this.conversations.delete(id);
-      this.messages.delete(id);
-      const ofVisitor = this.byVisitor.get(record.visitorId);
-      ofVisitor?.delete(id);
-      if (ofVisitor?.size === 0) this.byVisitor.delete(record.visitorId);
-    }
-    for (const file of this.files.values()) if (ids.has(file.conversationId)) this.files.delete(file.id);
+  /** Forgets a conversation's record and messages (moved to the history, or erased); its files' descriptions go with `forgetFiles`. */
+  forgetConversation(id: string): void {
+    const record = this.conversations.get(id);
+    if (!record) return;
+    this.conversations.delete(id);
+    this.messages.delete(id);
+    const ofVisitor = this.byVisitor.get(record.visitorId);
+    ofVisitor?.delete(id);
+    if (ofVisitor?.size === 0) this.byVisitor.delete(record.visitorId);
+  }
+
+  /** The files' descriptions of these conversations, in one pass over the files. */
+  filesOf(conversationIds: ReadonlySet<string>): StoredFile[] {
+    return [...this.files.values()].filter((file) => conversationIds.has(file.conversationId));
   }
 
   private eraseVisitor(visitorId: string): void {
     this.erased.add(visitorId);
     const conversationIds = new Set(this.byVisitor.get(visitorId));
-    this.forget(conversationIds);
+    for (const id of conversationIds) this.forgetConversation(id);
+    for (const file of this.filesOf(conversationIds)) this.files.delete(file.id);
     for (const session of this.sessions.values()) {
       if ((session.kind === 'visitor' && session.visitorId === visitorId) || (session.kind === 'files' && conversationIds.has(session.conversationId))) {
         this.sessions.delete(session.tokenHash);
