@@ -48,9 +48,9 @@ export const Env = z
     DATA_DIR: z.string().min(1).default('data'),
     /**
      * The embedded store rolls its journal once it is this long and compacts it in the background
-     * (ended conversations to the history database, the rest to a snapshot). Default 64 MiB.
+     * (ended conversations to the history database, the rest to a snapshot). Default 32 MiB.
      */
-    JOURNAL_ROLL_BYTES: int(1, Number.MAX_SAFE_INTEGER, 64 * 1024 * 1024, ' of bytes'),
+    JOURNAL_ROLL_BYTES: int(1, Number.MAX_SAFE_INTEGER, 32 * 1024 * 1024, ' of bytes'),
     /**
      * Ended conversations, their messages and files are deleted this many days after they ended,
      * unless their room says otherwise (`retentionDays`). 0 (default) keeps them for ever.

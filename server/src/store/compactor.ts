@@ -28,6 +28,9 @@ export type CompactorOptions = {
   now: () => number;
 };
 
+/** How long after a failed compaction the next one may start by itself. */
+const RETRY_AFTER_FAILURE_MS = 60_000;
+
 export type CompactionReport = { generation: number; ended: number; removed: number; erased: number; openConversations: number };
 
 /**
@@ -54,6 +57,8 @@ export class Compactor {
   private closed = false;
   private worker: Worker | null = null;
   private retention: RetentionPolicy = { defaultDays: null, rooms: {} };
+  /** After a failed compaction, appends do not start another before this (performance.now()). */
+  private quietUntil = 0;
   /**
    * From step 3 to the end of step 5: conversations moved out of memory's files whose copy in
    * memory is still read from the old files; a change to one copies it into the live journal first.
@@ -73,10 +78,14 @@ export class Compactor {
 
   /** After appends: starts a compaction in the background once the live journal is long enough. */
   check(): void {
-    if (this.busy || this.closed || this.lines.liveJournal.size < this.options.rollBytes) return;
+    if (this.busy || this.closed || this.lines.liveJournal.size < this.options.rollBytes || performance.now() < this.quietUntil) return;
     this.busy = true;
     setImmediate(() => {
-      this.compact().catch((error: Error) => this.options.warn(`compaction failed, the journal is kept as it is: ${error.message}`));
+      this.compact().catch((error: Error) => {
+        // A full disk, say: the files stay as the manifest lists them (nothing is lost); try again later, not on every append.
+        this.quietUntil = performance.now() + RETRY_AFTER_FAILURE_MS;
+        this.options.warn(`compaction failed, the journal is kept as it is and compaction is tried again in a minute: ${error.message}`);
+      });
     });
   }
 
