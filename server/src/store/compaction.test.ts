@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ENDED, OPEN } from './compaction-crash-child.js';
-import { conversation, text } from './contract/fixtures.js';
+import { conversation, T0, text } from './contract/fixtures.js';
 import { openEmbeddedStore } from './embedded-store.js';
+import { repairJournal } from './journal-repair.js';
+import { JournalDamaged } from './journal-replay.js';
 import type { Store } from './store.js';
 
 const CHILD = fileURLToPath(new URL('./compaction-crash-child.ts', import.meta.url));
@@ -79,6 +81,37 @@ describe('embedded store compaction', () => {
     await expectWhole(again);
     expect((await again.messages.append(`c${ENDED}`, text('after'))).message.seq).toBe(6);
     await again.close();
+  });
+
+  it('stops start-up at damage in the snapshot, naming the file, and repair-journal mends it like a journal', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'parley-compaction-'));
+    const store = await openEmbeddedStore({ dataDir, rollBytes: Number.MAX_SAFE_INTEGER });
+    const { writeHistory } = await import('./compaction-crash-child.js');
+    await writeHistory(store);
+    await store.maintenance!.compact();
+    await store.messages.append(`c${ENDED}`, text('after', 'written after the compaction'));
+    await store.close();
+    const snapshot = join(dataDir, 'snapshot-1.jsonl');
+    const bytes = readFileSync(snapshot);
+    const at = bytes.indexOf(`words of c${ENDED + 1} number 2`);
+    bytes[at] = 'W'.charCodeAt(0);
+    writeFileSync(snapshot, bytes);
+
+    await expect(openEmbeddedStore({ dataDir })).rejects.toThrow(JournalDamaged);
+    await expect(openEmbeddedStore({ dataDir })).rejects.toThrow(/snapshot-1\.jsonl: line \d+ \(byte \d+\) is damaged/);
+    const report = repairJournal(dataDir, T0)!;
+    expect(report.quarantined).toEqual([expect.objectContaining({ file: 'snapshot-1.jsonl', what: `message 3 of conversation c${ENDED + 1}` })]);
+    expect(report.lostMessages).toEqual([{ conversationId: `c${ENDED + 1}`, seq: 3 }]);
+    const repaired = await openEmbeddedStore({ dataDir });
+    const messages = await repaired.messages.after(`c${ENDED + 1}`, 0, 10);
+    expect(messages.map((m) => (m.kind === 'text' ? m.text : m.kind === 'event' ? m.event : m.kind))).toEqual([
+      `words of c${ENDED + 1} number 0`,
+      `words of c${ENDED + 1} number 1`,
+      'message-lost',
+      `words of c${ENDED + 1} number 3`,
+    ]);
+    expect((await repaired.messages.after(`c${ENDED}`, 4, 10)).map((m) => (m.kind === 'text' ? m.text : ''))).toEqual(['written after the compaction']);
+    await repaired.close();
   });
 
   for (const point of ['rolled', 'history-written', 'snapshot-partial', 'compacted', 'switched']) {
