@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiResult } from '../api/admin-api.js';
 import { pathName } from '../state/paths.js';
 import { presence } from './agents-page.js';
+import { CannedRepliesEditor } from './canned-replies-editor.js';
 import { ConflictBanner } from './conflict-banner.js';
 import { useConsole } from './console-context.js';
 import { EditorContext, NumberField, Section, TextField, Toggle, useEditor } from './fields.js';
@@ -124,6 +125,7 @@ export function AgentPage({ id }: { id: string }) {
           />
           <Toggle label="Disabled: cannot sign in, and is signed out everywhere at once" path={['disabled']} />
         </Section>
+        <CannedRepliesEditor description="This agent's own replies, beside their rooms' (theirs win on the same shortcut). In a chat they type /shortcut and Tab; nothing is sent before they press Send." />
       </EditorContext.Provider>
       <SaveBar dirty={agent.dirty} saving={state.saving} notice={state.notice} onSave={agent.save} onDiscard={agent.discard} />
       <section class="section">

@@ -26,7 +26,7 @@ export function fieldId(path: Path): string {
 type FieldProps = { label: string; path: Path; hint?: string };
 
 /** The label, the control, the hint and the problem, tied together for screen readers. */
-function FieldFrame({ label, path, hint, children }: FieldProps & { children: ComponentChildren }) {
+export function FieldFrame({ label, path, hint, children }: FieldProps & { children: ComponentChildren }) {
   const { problem } = useEditor();
   const id = fieldId(path);
   const error = problem(path);
@@ -48,7 +48,7 @@ function FieldFrame({ label, path, hint, children }: FieldProps & { children: Co
   );
 }
 
-function describedBy(path: Path, hint: string | undefined, error: string | undefined): string | undefined {
+export function describedBy(path: Path, hint: string | undefined, error: string | undefined): string | undefined {
   const id = fieldId(path);
   const ids = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;

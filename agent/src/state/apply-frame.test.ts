@@ -114,7 +114,7 @@ describe('the console state', () => {
     const taken = offer({ name: 'Dana' });
     const c = conversation();
     let state: ConsoleState = applyFrame(initialState('browser'), welcome({ offers: [taken], conversations: [c] }));
-    state = applyFrame(state, { type: 'rooms', rooms: [GENERAL] });
+    state = applyFrame(state, { type: 'rooms', rooms: [GENERAL], cannedReplies: [] });
     state = applyFrame(state, { type: 'error', code: 'ALREADY_TAKEN', message: 'Another agent accepted this chat first.', ref: taken.conversationId });
     expect(state.offers).toEqual([]);
     expect(state.notices.map((n) => n.text)).toEqual(['Another agent accepted that chat first.']);

@@ -93,7 +93,7 @@ const handlers: Handlers = {
       selected,
     };
   },
-  rooms: (state, frame) => ({ ...state, rooms: frame.rooms }),
+  rooms: (state, frame) => ({ ...state, rooms: frame.rooms, cannedReplies: frame.cannedReplies }),
   status: (state, frame) => ({ ...state, statuses: frame.statuses }),
   offer: (state, frame) => ({
     ...state,

@@ -9,6 +9,7 @@ import type {
   PastConversationSummary,
   RoomQueueView,
 } from '@parley/shared';
+import type { CannedReply } from '@parley/shared/settings';
 
 /** A message the agent sent that the server has not acknowledged yet (kept and resent after a reconnect). */
 export type PendingMessage = {
@@ -49,6 +50,8 @@ export type ConsoleState = {
   client: ClientKind;
   statuses: ClientStatuses;
   rooms: AgentRoomSettings[];
+  /** The agent's own canned replies (their rooms' are in `rooms`). */
+  cannedReplies: CannedReply[];
   /** Offers for this agent, oldest waiting first. */
   offers: OfferView[];
   queues: RoomQueueView[];
@@ -69,6 +72,7 @@ export function initialState(client: ClientKind): ConsoleState {
     client,
     statuses: { browser: null, mobile: null },
     rooms: [],
+    cannedReplies: [],
     offers: [],
     queues: [],
     chats: [],

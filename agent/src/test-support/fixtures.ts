@@ -16,6 +16,7 @@ export const GENERAL: AgentRoomSettings = {
   agentAttachments: true,
   attachmentTypes: ['png', 'jpeg', 'gif', 'webp', 'pdf'],
   attachmentMaxBytes: 10 * 1024 * 1024,
+  cannedReplies: [],
 };
 
 let counter = 0;

@@ -1,5 +1,7 @@
 import type { AgentRoomSettings } from '@parley/shared';
+import type { CannedReply } from '@parley/shared/settings';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { repliesFor } from '../format/canned-replies.js';
 import { visitorLabel } from '../format/labels.js';
 import type { ChatTab } from '../state/console-state.js';
 import { panelId, tabId } from './chat-tabs.js';
@@ -21,6 +23,9 @@ export type ChatCommands = {
 type Props = ChatCommands & {
   chat: ChatTab;
   room: AgentRoomSettings | undefined;
+  /** The agent's own canned replies, and their name (a reply's `{agent.name}`). */
+  ownReplies: readonly CannedReply[];
+  agentName: string;
   token: string;
   draft: string;
   onDraft: (text: string) => void;
@@ -36,7 +41,7 @@ function closedReason(chat: ChatTab): string | null {
 }
 
 /** The selected chat: what was said, whether the visitor is typing (and what), the reply box, end and close. */
-export function ChatView({ chat, room, token, draft, onDraft, endRequest, ...commands }: Props) {
+export function ChatView({ chat, room, ownReplies, agentName, token, draft, onDraft, endRequest, ...commands }: Props) {
   const id = chat.conversation.id;
   const name = visitorLabel(chat.conversation.visitor.name);
   const closed = closedReason(chat);
@@ -132,6 +137,8 @@ export function ChatView({ chat, room, token, draft, onDraft, endRequest, ...com
         }}
         onSend={(text) => commands.onSend(id, text)}
         onFile={(file) => commands.onFile(id, file)}
+        replies={repliesFor(ownReplies, room?.cannedReplies ?? [])}
+        variables={{ visitorName: chat.conversation.visitor.name ?? '', agentName, form: chat.conversation.form }}
       />
     </div>
   );

@@ -1,6 +1,8 @@
 import { insertAtCursor } from '@parley/shared/client';
 import { Limits } from '@parley/shared/limits';
+import type { CannedReply } from '@parley/shared/settings';
 import { useRef } from 'preact/hooks';
+import { expandReply, matchingReplies, type ReplyVariables } from '../format/canned-replies.js';
 import { EmojiPicker } from './emoji-picker.js';
 
 type Props = {
@@ -14,10 +16,17 @@ type Props = {
   onDraft: (text: string) => void;
   onSend: (text: string) => void;
   onFile: (file: File) => void;
+  /** Canned replies this chat offers (own and the room's), and what their variables are filled with. */
+  replies: readonly CannedReply[];
+  variables: ReplyVariables;
 };
 
-/** The agent's reply box: Enter sends, Shift+Enter starts a new line; files and emoji beside it. */
-export function Composer({ conversationId, visitorName, draft, closedReason, acceptFiles, onDraft, onSend, onFile }: Props) {
+/**
+ * The agent's reply box: Enter sends, Shift+Enter starts a new line; files and emoji beside it.
+ * A draft of `/` and the start of a shortcut lists the canned replies it names: Tab (or a click)
+ * puts the first one's text, variables filled in, in the box, to be read and sent with Send.
+ */
+export function Composer({ conversationId, visitorName, draft, closedReason, acceptFiles, onDraft, onSend, onFile, replies, variables }: Props) {
   const text = useRef<HTMLTextAreaElement>(null);
   const files = useRef<HTMLInputElement>(null);
   const inputId = `composer-${conversationId}`;
@@ -32,6 +41,12 @@ export function Composer({ conversationId, visitorName, draft, closedReason, acc
   };
 
   const insert = (emoji: string) => insertAtCursor(text.current, draft, emoji, onDraft);
+  const matches = closed ? [] : matchingReplies(draft, replies).slice(0, 8);
+  const useReply = (reply: CannedReply) => {
+    onDraft(expandReply(reply.text, variables));
+    text.current?.focus();
+  };
+  const suggestionsId = `canned-${conversationId}`;
 
   return (
     <form
@@ -52,14 +67,32 @@ export function Composer({ conversationId, visitorName, draft, closedReason, acc
         placeholder={closedReason ?? `Reply to ${visitorName}`}
         disabled={closed}
         value={draft}
+        aria-describedby={matches.length > 0 ? suggestionsId : undefined}
         onInput={(event) => onDraft(event.currentTarget.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+          if (event.key === 'Tab' && !event.shiftKey && matches.length > 0) {
+            event.preventDefault();
+            useReply(matches[0]!);
+          } else if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault();
             send();
           }
         }}
       />
+      {matches.length > 0 && (
+        <div class="canned-replies" id={suggestionsId}>
+          <p class="canned-hint">Tab puts the first reply in the box:</p>
+          <ul>
+            {matches.map((reply) => (
+              <li key={reply.shortcut}>
+                <button type="button" class="canned-reply" onClick={() => useReply(reply)}>
+                  <span class="canned-shortcut">/{reply.shortcut}</span> <span class="canned-text">{reply.text}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div class="composer-actions">
         <EmojiPicker onPick={insert} disabled={closed} />
         {acceptFiles !== null && (

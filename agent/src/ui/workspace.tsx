@@ -98,6 +98,8 @@ export function Workspace({ controller, onSignOut }: Props) {
                 key={chat.conversation.id}
                 chat={chat}
                 room={state.rooms.find((r) => r.name === chat.conversation.room)}
+                ownReplies={state.cannedReplies}
+                agentName={state.agent?.name ?? ''}
                 token={controller.token}
                 draft={drafts[chat.conversation.id] ?? ''}
                 onDraft={(text) => setDrafts((all) => ({ ...all, [chat.conversation.id]: text }))}

@@ -17,7 +17,8 @@ export function agentRoomsFrame(directory: Directory, agent: AgentEntry): AgentR
       agentAttachments: room.agentAttachments,
       attachmentTypes: room.attachmentTypes,
       attachmentMaxBytes: room.attachmentMaxBytes,
+      cannedReplies: room.cannedReplies,
     });
   }
-  return { type: 'rooms', rooms };
+  return { type: 'rooms', rooms, cannedReplies: agent.cannedReplies ?? [] };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RoomName } from '../ids.js';
 import { AttachmentKind } from '../message.js';
+import { CannedReply } from '../settings/canned-reply.js';
 
 /**
  * The settings of a room that change what the console offers the agent: its label, how many of
@@ -20,6 +21,8 @@ export const AgentRoomSettings = z.object({
   agentAttachments: z.boolean(),
   attachmentTypes: z.array(AttachmentKind),
   attachmentMaxBytes: z.number().int().positive(),
+  /** The room's canned replies. */
+  cannedReplies: z.array(CannedReply).default([]),
 });
 export type AgentRoomSettings = z.infer<typeof AgentRoomSettings>;
 
@@ -27,5 +30,7 @@ export type AgentRoomSettings = z.infer<typeof AgentRoomSettings>;
 export const AgentRoomsFrame = z.object({
   type: z.literal('rooms'),
   rooms: z.array(AgentRoomSettings),
+  /** The agent's own canned replies (their profile's). */
+  cannedReplies: z.array(CannedReply).default([]),
 });
 export type AgentRoomsFrame = z.infer<typeof AgentRoomsFrame>;

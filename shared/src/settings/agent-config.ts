@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RoomName } from '../ids.js';
+import { CannedReplies } from './canned-reply.js';
 import { PASSWORD_HASH_PATTERN } from './password-hash.js';
 
 /** One agent. Passwords are never stored in the file, only their scrypt hash. */
@@ -29,6 +30,8 @@ export const AgentConfig = z.strictObject({
     .array(z.enum(['browser', 'mobile'], { error: 'must be "browser" or "mobile"' }))
     .min(1, 'must allow at least one client')
     .default(['browser', 'mobile']),
+  /** The agent's own canned replies, beside their rooms' (theirs win on the same shortcut). */
+  cannedReplies: CannedReplies,
   /** A disabled agent cannot sign in, and is signed out everywhere at once. */
   disabled: z.boolean({ error: 'must be true or false' }).default(false),
 });

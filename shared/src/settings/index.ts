@@ -6,6 +6,7 @@
 export * from './admin-config.js';
 export * from './agent-config.js';
 export * from './availability-config.js';
+export * from './canned-reply.js';
 export * from './config-file.js';
 export * from './email-config.js';
 export * from './password-hash.js';

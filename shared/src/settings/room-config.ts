@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RoomName } from '../ids.js';
 import { ATTACHMENT_KINDS } from '../message.js';
 import { AVAILABILITY_FIELDS } from './availability-config.js';
+import { CannedReplies } from './canned-reply.js';
 import { EMAIL_FIELDS } from './email-config.js';
 import { WIDGET_FIELDS } from './widget-config.js';
 
@@ -48,6 +49,8 @@ export const RoomConfig = z.strictObject({
     .min(0, 'must be at least 0')
     .max(36_500, 'must be at most 36500')
     .optional(),
+  /** Replies the room's agents insert by shortcut (`/refund` then Tab); agents have their own too. */
+  cannedReplies: CannedReplies,
   /** Sticky rooms: how long the previous agent alone is offered a returning visitor. */
   stickyTimeoutSeconds: seconds(1, 3600, 60),
   /** Offer to agents signed in only on a mobile client when no browser agent is free. */

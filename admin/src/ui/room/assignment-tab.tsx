@@ -1,28 +1,32 @@
+import { CannedRepliesEditor } from '../canned-replies-editor.js';
 import { NumberField, Section, SelectField, Toggle } from '../fields.js';
 
 /** How chats reach agents: quickest reply or the same agent first, limits and timeouts. */
 export function AssignmentTab() {
   return (
-    <Section title="Chat assignment" description="Changes apply to the next chat offered; chats under way go on as they are.">
-      <SelectField
-        label="Routing"
-        path={['routing']}
-        options={[
-          ['quickest-reply', 'Quickest reply: every free agent is offered the chat, the first to accept takes it'],
-          ['sticky', 'Same agent first: a returning visitor is offered to the agent they chatted with'],
-        ]}
-      />
-      <NumberField label="Same agent first: seconds before everyone is offered the chat" path={['stickyTimeoutSeconds']} min={1} max={3600} />
-      <Toggle label="Offer chats to agents signed in only on a phone when no browser agent is free" path={['includeMobileStaff']} fallback />
-      <NumberField
-        label="Chats an agent may hold at once"
-        path={['capacityPerAgent']}
-        min={1}
-        max={50}
-        hint="An agent's own capacity, when set, replaces this."
-      />
-      <Toggle label="Force ready: agents stay ready until they are full, and are ready again after each chat" path={['forceReady']} />
-      <NumberField label="Seconds before an unanswered offer is made again" path={['offerTimeoutSeconds']} min={5} max={600} />
-    </Section>
+    <>
+      <Section title="Chat assignment" description="Changes apply to the next chat offered; chats under way go on as they are.">
+        <SelectField
+          label="Routing"
+          path={['routing']}
+          options={[
+            ['quickest-reply', 'Quickest reply: every free agent is offered the chat, the first to accept takes it'],
+            ['sticky', 'Same agent first: a returning visitor is offered to the agent they chatted with'],
+          ]}
+        />
+        <NumberField label="Same agent first: seconds before everyone is offered the chat" path={['stickyTimeoutSeconds']} min={1} max={3600} />
+        <Toggle label="Offer chats to agents signed in only on a phone when no browser agent is free" path={['includeMobileStaff']} fallback />
+        <NumberField
+          label="Chats an agent may hold at once"
+          path={['capacityPerAgent']}
+          min={1}
+          max={50}
+          hint="An agent's own capacity, when set, replaces this."
+        />
+        <Toggle label="Force ready: agents stay ready until they are full, and are ready again after each chat" path={['forceReady']} />
+        <NumberField label="Seconds before an unanswered offer is made again" path={['offerTimeoutSeconds']} min={5} max={600} />
+      </Section>
+      <CannedRepliesEditor description="Replies every agent of this room can use: in a chat they type /shortcut and Tab, and the text (variables filled in) goes in the reply box; nothing is sent before they press Send." />
+    </>
   );
 }
