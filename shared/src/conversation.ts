@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ClientKind } from './agent-status.js';
 import { FormAnswers, VisitorContext } from './context.js';
-import { RoomName, Seq, ServerId } from './ids.js';
+import { ClientId, RoomName, Seq, ServerId } from './ids.js';
+import { Limits } from './limits.js';
 import { Timestamp } from './message.js';
 
 /**
@@ -37,6 +38,23 @@ export const VisitorConversationView = z.object({
 export type VisitorConversationView = z.infer<typeof VisitorConversationView>;
 
 /** A conversation as an agent sees it, with the visitor's context. */
+/**
+ * An internal note: written by an agent inside a conversation, seen by agents only. Kept with the
+ * conversation's record, never among its messages, so no visitor path (socket, sync, transcript,
+ * hosted page) can carry it, and the visitor's sequence numbers have no gap where one was written.
+ */
+export const AgentNote = z.object({
+  /** The writer's id for the note (sent again after a reconnect, stored once). */
+  clientId: ClientId,
+  agentName: z.string().max(120),
+  text: z.string().min(1).max(Limits.messageText),
+  at: Timestamp,
+});
+export type AgentNote = z.infer<typeof AgentNote>;
+
+/** Notes one conversation may hold. */
+export const NOTES_PER_CONVERSATION = 100;
+
 export const AgentConversationView = z.object({
   id: ServerId,
   room: RoomName,
@@ -56,6 +74,8 @@ export const AgentConversationView = z.object({
   /** The client (browser or mobile) that accepted it. */
   servedFrom: ClientKind.nullable(),
   endedBy: EndedBy.nullable(),
+  /** Internal notes, oldest first. */
+  notes: z.array(AgentNote).default([]),
 });
 export type AgentConversationView = z.infer<typeof AgentConversationView>;
 

@@ -41,6 +41,8 @@ export class ConsoleController {
   private readonly listeners = new Set<Listener>();
   private readonly socket: ClientSocket<AgentClientFrame, AgentServerFrame>;
   private readonly typingSignal: TypingSignal;
+  /** Notes sent and not yet seen in their conversation (the server stores each client id once). */
+  private readonly pendingNotes = new Map<string, Extract<AgentClientFrame, { type: 'note' }>>();
   private readonly history = new HistorySync((conversationId, afterSeq) => this.send({ type: 'sync', conversationId, afterSeq }));
   /** Files of uploads not yet stored, kept for "try again". */
   private readonly files = new Map<string, File>();
@@ -115,6 +117,13 @@ export class ConsoleController {
   }
 
   /** Sends a failed message or upload again, under the same client id (stored once whatever happened before). */
+  /** An internal note: sent now, and again after every reconnect until the server has it. */
+  addNote(conversationId: string, text: string): void {
+    const clientId = newClientId('n');
+    this.pendingNotes.set(clientId, { type: 'note', conversationId, clientId, text });
+    if (!this.send({ type: 'note', conversationId, clientId, text })) this.notify('Not connected: the note is saved when the connection is back.', 'info');
+  }
+
   retry(conversationId: string, clientId: string): void {
     const pending = this.state.chats.find((c) => c.conversation.id === conversationId)?.pending.find((p) => p.clientId === clientId);
     if (!pending) return;
@@ -221,6 +230,7 @@ export class ConsoleController {
       case 'welcome':
         return this.resync();
       case 'conversation':
+        for (const note of frame.conversation.notes) this.pendingNotes.delete(note.clientId);
         if (!before.chats.some((c) => c.conversation.id === frame.conversation.id) && frame.conversation.status === 'active') {
           this.fill(frame.conversation.id);
           this.send({ type: 'pastConversations', conversationId: frame.conversation.id });
@@ -246,6 +256,7 @@ export class ConsoleController {
     const plan = resyncPlan(this.state);
     for (const { conversationId, afterSeq } of plan.syncs) this.history.request(conversationId, afterSeq);
     for (const frame of plan.resend) this.send(frame);
+    for (const note of this.pendingNotes.values()) this.send(note);
     for (const conversationId of plan.past) this.send({ type: 'pastConversations', conversationId });
   }
 

@@ -55,6 +55,7 @@ export function conversation(overrides: Partial<AgentConversationView> & { name?
     acceptedAt: 1_000_500,
     servedFrom: 'browser',
     endedBy: null,
+    notes: [],
     ...rest,
   };
 }

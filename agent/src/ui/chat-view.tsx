@@ -12,6 +12,7 @@ const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', gif
 
 export type ChatCommands = {
   onSend: (conversationId: string, text: string) => void;
+  onNote: (conversationId: string, text: string) => void;
   onTyping: (conversationId: string, text: string) => void;
   onFile: (conversationId: string, file: File) => void;
   onEnd: (conversationId: string) => void;
@@ -108,6 +109,7 @@ export function ChatView({ chat, room, ownReplies, agentName, token, draft, onDr
       <MessageList
         messages={chat.messages}
         pending={chat.pending}
+        notes={chat.conversation.notes}
         token={token}
         visitorName={name}
         label={`Messages with ${name}`}
@@ -136,6 +138,7 @@ export function ChatView({ chat, room, ownReplies, agentName, token, draft, onDr
           if (!closed) commands.onTyping(id, text);
         }}
         onSend={(text) => commands.onSend(id, text)}
+        onNote={chat.detached ? null : (text) => commands.onNote(id, text)}
         onFile={(file) => commands.onFile(id, file)}
         replies={repliesFor(ownReplies, room?.cannedReplies ?? [])}
         variables={{ visitorName: chat.conversation.visitor.name ?? '', agentName, form: chat.conversation.form }}

@@ -15,6 +15,8 @@ type Props = {
   acceptFiles: string | null;
   onDraft: (text: string) => void;
   onSend: (text: string) => void;
+  /** Keeps the draft as an internal note instead (agents only); null where notes cannot be written. */
+  onNote: ((text: string) => void) | null;
   onFile: (file: File) => void;
   /** Canned replies this chat offers (own and the room's), and what their variables are filled with. */
   replies: readonly CannedReply[];
@@ -26,7 +28,7 @@ type Props = {
  * A draft of `/` and the start of a shortcut lists the canned replies it names: Tab (or a click)
  * puts the first one's text, variables filled in, in the box, to be read and sent with Send.
  */
-export function Composer({ conversationId, visitorName, draft, closedReason, acceptFiles, onDraft, onSend, onFile, replies, variables }: Props) {
+export function Composer({ conversationId, visitorName, draft, closedReason, acceptFiles, onDraft, onSend, onNote, onFile, replies, variables }: Props) {
   const text = useRef<HTMLTextAreaElement>(null);
   const files = useRef<HTMLInputElement>(null);
   const inputId = `composer-${conversationId}`;
@@ -64,8 +66,8 @@ export function Composer({ conversationId, visitorName, draft, closedReason, acc
         ref={text}
         rows={2}
         maxLength={Limits.messageText}
-        placeholder={closedReason ?? `Reply to ${visitorName}`}
-        disabled={closed}
+        placeholder={closedReason ? (onNote ? `${closedReason} You can still add an internal note.` : closedReason) : `Reply to ${visitorName}`}
+        disabled={closed && !onNote}
         value={draft}
         aria-describedby={matches.length > 0 ? suggestionsId : undefined}
         onInput={(event) => onDraft(event.currentTarget.value)}
@@ -116,6 +118,22 @@ export function Composer({ conversationId, visitorName, draft, closedReason, acc
               Attach
             </button>
           </>
+        )}
+        {onNote && (
+          <button
+            type="button"
+            class="note-button"
+            disabled={!draft.trim()}
+            title="Keep this text as an internal note: agents see it, the visitor never does"
+            onClick={() => {
+              const value = draft.trim();
+              if (!value) return;
+              onNote(value);
+              onDraft('');
+            }}
+          >
+            Add note
+          </button>
         )}
         <button type="submit" class="primary" disabled={closed || !draft.trim()}>
           Send

@@ -52,6 +52,7 @@ export function Workspace({ controller, onSignOut }: Props) {
 
   const commands: ChatCommands = {
     onSend: (id, text) => controller.sendMessage(id, text),
+    onNote: (id, text) => controller.addNote(id, text),
     onTyping: (id, text) => controller.typing(id, text),
     onFile: (id, file) => controller.upload(id, file),
     onEnd: (id) => controller.end(id),

@@ -107,6 +107,7 @@ export function remoteOwner(caller: OwnerCaller): OwnerApi {
     setStatus: (agentId, client, status) => call('setStatus', agentId, client, status),
     accept: (agentId, client, conversationId) => call('accept', agentId, client, conversationId),
     pastConversations: (agentId, conversationId) => call('pastConversations', agentId, conversationId),
+    note: (agentId, frame) => call('note', agentId, frame),
     signOutSockets: (agentId, sockets) => call('signOutSockets', agentId, sockets),
     emailTranscript: (requester, frame) => call('emailTranscript', requester, frame),
     leaveMessage: (request) => call('leaveMessage', request),

@@ -80,6 +80,9 @@ export function createAgentEndpoint(deps: GatewayDeps & { preferences: AlertPref
     async end(session, frame) {
       await owner.end({ kind: 'agent', agentId: agentOf(session) }, frame.conversationId);
     },
+    async note(session, frame) {
+      await owner.note(agentOf(session), { conversationId: frame.conversationId, clientId: frame.clientId, text: frame.text });
+    },
     async pastConversations(session, frame) {
       send(session, await owner.pastConversations(agentOf(session), frame.conversationId));
     },

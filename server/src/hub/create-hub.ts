@@ -3,6 +3,7 @@ import type { DayFigures } from './day-figures.js';
 import { type HubDeps, HubState } from './hub-state.js';
 import { Lifecycle } from './lifecycle.js';
 import { Messaging } from './messaging.js';
+import { Notes } from './notes.js';
 import { OfferRouter } from './offer-router.js';
 import { PastConversations } from './past-conversations.js';
 import { Presence } from './presence.js';
@@ -23,6 +24,8 @@ export type Hub = {
   past: PastConversations;
   /** Applies settings changed while running. */
   settings: SettingsChanges;
+  /** Agents' internal notes in conversations. */
+  notes: Notes;
   /** Today's chats, waits and first responses per room. */
   figures: DayFigures;
   /** Rebuilds queues and chats from the store; call once before accepting connections. */
@@ -46,6 +49,7 @@ export function createHub(deps: HubDeps): Hub {
     queues,
     past: new PastConversations(state),
     settings: new SettingsChanges(state, router, presence),
+    notes: new Notes(state),
     figures: state.today,
     restore: () => recovery.restore(),
   };

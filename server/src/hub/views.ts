@@ -42,6 +42,7 @@ export function toAgentView(record: ConversationRecord, visitorOnline: boolean):
     acceptedAt: record.acceptedAt,
     servedFrom: record.servedFrom,
     endedBy: record.endedBy,
+    notes: record.notes ?? [],
   };
 }
 

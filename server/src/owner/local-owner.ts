@@ -59,6 +59,7 @@ export function localOwner(hub: Hub, email: Email, directory: Directory, clock: 
       await hub.lifecycle.accept(agentId, client, conversationId);
     },
     pastConversations: (agentId, conversationId) => hub.past.list(agentId, conversationId),
+    note: (agentId, frame) => hub.notes.add(agentId, frame),
     async signOutSockets(agentId, sockets) {
       hub.presence.signOutSockets(agentId, sockets);
     },

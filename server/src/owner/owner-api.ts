@@ -73,6 +73,8 @@ export interface OwnerApi {
   setStatus(agentId: string, client: ClientKind, status: ChosenStatus): Promise<void>;
   accept(agentId: string, client: ClientKind, conversationId: string): Promise<void>;
   pastConversations(agentId: string, conversationId: string): Promise<PastConversationsFrame>;
+  /** An internal note in a conversation the agent serves or served. */
+  note(agentId: string, frame: { conversationId: string; clientId: string; text: string }): Promise<void>;
   /**
    * These sockets of the agent were signed out (a session ended): counted out at once, and a
    * client with none left goes off duty without a grace period; chats go back to the queue only

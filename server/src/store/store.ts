@@ -1,4 +1,4 @@
-import type { AgentConversationView, ChatMessage, ClientKind, ConversationStatus, EndedBy, FileInfo, FormAnswers } from '@parley/shared';
+import type { AgentConversationView, AgentNote, ChatMessage, ClientKind, ConversationStatus, EndedBy, FileInfo, FormAnswers } from '@parley/shared';
 import type { OutboxChange, OutboxRecord, OutboxState } from './outbox-record.js';
 import type { AuditEntry, SettingsChange, SettingsRecord, SettingsWrite, SettingsWriteResult } from './settings-record.js';
 
@@ -26,6 +26,8 @@ export type ConversationRecord = {
   endedBy: EndedBy | null;
   /** Highest sequence number appended. Owned by the store: `save` leaves it as the store has it. */
   lastSeq: number;
+  /** Agents' internal notes (absent in records written before notes). */
+  notes?: AgentNote[];
 };
 
 /** A message as the hub hands it to the store; the store gives it its sequence number. */

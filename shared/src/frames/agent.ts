@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AgentStatus, ChosenStatus, ClientKind, ClientStatuses } from '../agent-status.js';
 import { AgentConversationView, OfferView, RoomQueueView } from '../conversation.js';
-import { RoomName, ServerId } from '../ids.js';
+import { ClientId, RoomName, ServerId } from '../ids.js';
 import { Limits } from '../limits.js';
 import { AgentPreferencesFrame, SetPreferencesFrame } from './agent-preferences.js';
 import { AgentRoomsFrame } from './agent-rooms.js';
@@ -41,7 +41,16 @@ export const AcceptFrame = z.object({
   conversationId: ServerId,
 });
 
+/** Write an internal note in a conversation you serve (or served): agents see it, the visitor never does. */
+export const NoteFrame = z.object({
+  type: z.literal('note'),
+  conversationId: ServerId,
+  clientId: ClientId,
+  text: z.string().trim().min(1).max(Limits.messageText),
+});
+
 export const AgentClientFrame = z.discriminatedUnion('type', [
+  NoteFrame,
   AgentHelloFrame,
   SetStatusFrame,
   AcceptFrame,
