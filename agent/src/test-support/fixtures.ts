@@ -37,6 +37,7 @@ export function offer(overrides: Partial<OfferView> & { name?: string | null } =
     context: { url: 'https://shop.test/pricing', title: 'Pricing' },
     waitingSince: 1_000_000,
     expiresAt: 1_030_000,
+    transfer: null,
     ...rest,
   };
 }

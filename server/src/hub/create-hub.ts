@@ -10,6 +10,7 @@ import { Presence } from './presence.js';
 import { QueueViews } from './queue-views.js';
 import { Recovery } from './recovery.js';
 import { SettingsChanges } from './settings-changes.js';
+import { Transfers } from './transfers.js';
 import type { StatsBoard } from './stats-board.js';
 
 /** The routing core, assembled. The gateway calls these parts; nothing else holds hub state. */
@@ -26,6 +27,8 @@ export type Hub = {
   settings: SettingsChanges;
   /** Agents' internal notes in conversations. */
   notes: Notes;
+  /** Chats handed from one agent to another, or back to a queue. */
+  transfers: Transfers;
   /** Today's chats, waits and first responses per room. */
   figures: DayFigures;
   /** Rebuilds queues and chats from the store; call once before accepting connections. */
@@ -50,6 +53,7 @@ export function createHub(deps: HubDeps): Hub {
     past: new PastConversations(state),
     settings: new SettingsChanges(state, router, presence),
     notes: new Notes(state),
+    transfers: new Transfers(state, router, lifecycle, messaging),
     figures: state.today,
     restore: () => recovery.restore(),
   };

@@ -160,6 +160,7 @@ export class Lifecycle {
           throw new Refusal(ErrorCode.ALREADY_TAKEN, 'Another agent accepted this chat first.');
         }
         conversation.record = { ...claimed, lastSeq: Math.max(claimed.lastSeq, conversation.record.lastSeq) };
+        conversation.transfer = null;
         this.s.today.accepted(claimed.room, claimed.createdAt, claimed.acceptedAt ?? this.s.clock.now());
       } finally {
         conversation.claiming = null;

@@ -21,8 +21,10 @@ export class OpenConversation {
   /** Position in its room's queue: lower waited longer. Kept when an agent leaves and it is requeued. */
   arrival: number;
   phase: RoutingPhase;
-  /** The private room's agent, or during the sticky phase the visitor's previous agent. */
+  /** The private room's agent, or during the sticky phase the visitor's previous agent, or the agent a chat is transferred to. */
   preferredAgent: string | null;
+  /** While the chat waits for the agent it was transferred to: who sent it, and their note (shown with the offer). */
+  transfer: { from: string; note: string | null } | null = null;
   stickyTimer: Timer | null = null;
   offer: Offer | null = null;
   /** The agent whose accept is being written to the store; other accepts are refused meanwhile. */

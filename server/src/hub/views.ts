@@ -57,6 +57,7 @@ export function toOfferView(conversation: OpenConversation, visitorOnline: boole
     context: record.context,
     waitingSince: record.createdAt,
     expiresAt: conversation.offer?.expiresAt ?? record.createdAt,
+    transfer: conversation.transfer,
   };
 }
 

@@ -75,6 +75,8 @@ export interface OwnerApi {
   pastConversations(agentId: string, conversationId: string): Promise<PastConversationsFrame>;
   /** An internal note in a conversation the agent serves or served. */
   note(agentId: string, frame: { conversationId: string; clientId: string; text: string }): Promise<void>;
+  /** Hands a chat the agent serves to another agent, or to a room's queue. */
+  transfer(agentId: string, conversationId: string, to: { agentId: string } | { room: string }, note: string | null): Promise<void>;
   /**
    * These sockets of the agent were signed out (a session ended): counted out at once, and a
    * client with none left goes off duty without a grace period; chats go back to the queue only

@@ -49,8 +49,21 @@ export const NoteFrame = z.object({
   text: z.string().trim().min(1).max(Limits.messageText),
 });
 
+/**
+ * Hand a chat you serve to another agent of its room (offered to them alone; to everyone if they
+ * do not accept within the room's offer timeout) or to a room's queue (at its place, near the
+ * head). `note` is for agents: the next agent sees it with the offer and among the chat's notes.
+ */
+export const TransferFrame = z.object({
+  type: z.literal('transfer'),
+  conversationId: ServerId,
+  to: z.union([z.strictObject({ agentId: z.string().min(1).max(254) }), z.strictObject({ room: RoomName })]),
+  note: z.string().trim().max(Limits.messageText).optional(),
+});
+
 export const AgentClientFrame = z.discriminatedUnion('type', [
   NoteFrame,
+  TransferFrame,
   AgentHelloFrame,
   SetStatusFrame,
   AcceptFrame,
