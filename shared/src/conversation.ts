@@ -91,7 +91,10 @@ export const OfferView = z.object({
   /** When this offer is withdrawn and offered again if nobody accepts it. */
   expiresAt: Timestamp,
   /** Set when another agent transferred the chat: who, and the note they left for the next agent. */
-  transfer: z.object({ from: z.string().max(120), note: z.string().max(Limits.messageText).nullable() }).nullable().default(null),
+  transfer: z
+    .object({ from: z.string().max(120), note: z.string().max(Limits.messageText).nullable() })
+    .nullable()
+    .default(null),
 });
 export type OfferView = z.infer<typeof OfferView>;
 

@@ -124,6 +124,15 @@ export class ConsoleController {
     if (!this.send({ type: 'note', conversationId, clientId, text })) this.notify('Not connected: the note is saved when the connection is back.', 'info');
   }
 
+  /** Hands the chat to another agent or a queue; the server answers with the chat no longer ours. */
+  transfer(conversationId: string, to: { agentId: string } | { room: string }, label: string, note: string): void {
+    if (!this.send({ type: 'transfer', conversationId, to, ...(note ? { note } : {}) })) {
+      this.notify('Not connected: the chat cannot be transferred right now.', 'error');
+      return;
+    }
+    this.notify(`Transferring the chat to ${label}…`, 'info');
+  }
+
   retry(conversationId: string, clientId: string): void {
     const pending = this.state.chats.find((c) => c.conversation.id === conversationId)?.pending.find((p) => p.clientId === clientId);
     if (!pending) return;

@@ -111,7 +111,8 @@ const handlers: Handlers = {
     return updateChat({ ...state, offers }, conversation.id, (chat) => ({
       ...chat,
       conversation,
-      detached: false,
+      // Back in a queue (transferred, or given back): no longer this agent's to write in.
+      detached: conversation.status === 'waiting',
       typing: conversation.status === 'ended' ? { active: false, draft: null } : chat.typing,
     }));
   },

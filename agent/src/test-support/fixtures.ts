@@ -17,6 +17,7 @@ export const GENERAL: AgentRoomSettings = {
   attachmentTypes: ['png', 'jpeg', 'gif', 'webp', 'pdf'],
   attachmentMaxBytes: 10 * 1024 * 1024,
   cannedReplies: [],
+  colleagues: [],
 };
 
 let counter = 0;

@@ -7,12 +7,14 @@ import type { ChatTab } from '../state/console-state.js';
 import { panelId, tabId } from './chat-tabs.js';
 import { Composer } from './composer.js';
 import { MessageList } from './message-list.js';
+import { TransferPanel, type TransferTarget } from './transfer-panel.js';
 
 const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', pdf: 'application/pdf' };
 
 export type ChatCommands = {
   onSend: (conversationId: string, text: string) => void;
   onNote: (conversationId: string, text: string) => void;
+  onTransfer: (conversationId: string, to: TransferTarget, label: string, note: string) => void;
   onTyping: (conversationId: string, text: string) => void;
   onFile: (conversationId: string, file: File) => void;
   onEnd: (conversationId: string) => void;
@@ -24,6 +26,8 @@ export type ChatCommands = {
 type Props = ChatCommands & {
   chat: ChatTab;
   room: AgentRoomSettings | undefined;
+  /** All the agent's rooms: a chat can go to any of their queues. */
+  rooms: readonly AgentRoomSettings[];
   /** The agent's own canned replies, and their name (a reply's `{agent.name}`). */
   ownReplies: readonly CannedReply[];
   agentName: string;
@@ -35,6 +39,7 @@ type Props = ChatCommands & {
 };
 
 function closedReason(chat: ChatTab): string | null {
+  if (chat.detached && chat.conversation.status === 'waiting') return 'This chat was transferred: it is no longer yours.';
   if (chat.detached) return 'This chat is no longer yours: it ended or went back to the queue while you were away.';
   if (chat.conversation.status !== 'ended') return null;
   const by = chat.conversation.endedBy;
@@ -42,11 +47,12 @@ function closedReason(chat: ChatTab): string | null {
 }
 
 /** The selected chat: what was said, whether the visitor is typing (and what), the reply box, end and close. */
-export function ChatView({ chat, room, ownReplies, agentName, token, draft, onDraft, endRequest, ...commands }: Props) {
+export function ChatView({ chat, room, rooms, ownReplies, agentName, token, draft, onDraft, endRequest, ...commands }: Props) {
   const id = chat.conversation.id;
   const name = visitorLabel(chat.conversation.visitor.name);
   const closed = closedReason(chat);
   const [confirming, setConfirming] = useState(false);
+  const [transferring, setTransferring] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const firstRequest = useRef(endRequest);
 
@@ -76,12 +82,32 @@ export function ChatView({ chat, room, ownReplies, agentName, token, draft, onDr
           </button>
         ) : (
           !confirming && (
-            <button type="button" aria-keyshortcuts="Alt+E" onClick={() => setConfirming(true)}>
-              End chat
-            </button>
+            <span class="chat-actions">
+              {chat.conversation.status === 'active' && !transferring && (
+                <button type="button" onClick={() => setTransferring(true)}>
+                  Transfer
+                </button>
+              )}{' '}
+              <button type="button" aria-keyshortcuts="Alt+E" onClick={() => setConfirming(true)}>
+                End chat
+              </button>
+            </span>
           )
         )}
       </div>
+      {transferring && !closed && chat.conversation.status === 'active' && (
+        <TransferPanel
+          conversationId={id}
+          visitorName={name}
+          room={room}
+          rooms={rooms}
+          onCancel={() => setTransferring(false)}
+          onTransfer={(to, label, note) => {
+            setTransferring(false);
+            commands.onTransfer(id, to, label, note);
+          }}
+        />
+      )}
       {confirming && !closed && (
         <div class="confirm-end" role="group" aria-label="Confirm ending the chat">
           <span>End the chat with {name}?</span>{' '}

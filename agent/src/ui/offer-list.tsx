@@ -41,7 +41,7 @@ export function OfferList({ offers, rooms, past, now, canAccept, onAccept }: Pro
                 <h3 class="offer-name">{name}</h3>
                 <p class="offer-meta">
                   <span class="room">{roomLabel(rooms, offer.room)}</span> · waiting {formatWait(now - offer.waitingSince)}
-                  {offer.phase === 'private' && ' · asked for you'}
+                  {offer.phase === 'private' && !offer.transfer && ' · asked for you'}
                   {offer.phase === 'sticky' && ' · returning visitor, asked for you'}
                   {earlier > 0 && ` · ${earlier} earlier chat${earlier === 1 ? '' : 's'}`}
                   {!offer.visitor.online && ' · page closed'}
@@ -50,6 +50,12 @@ export function OfferList({ offers, rooms, past, now, canAccept, onAccept }: Pro
                   <p class="offer-page">
                     {offer.context.title && <span class="page-title">{offer.context.title}</span>}
                     {offer.context.url && <span class="page-url">{offer.context.url}</span>}
+                  </p>
+                )}
+                {offer.transfer && (
+                  <p class="offer-transfer">
+                    Transferred by {offer.transfer.from}
+                    {offer.transfer.note ? `: ${offer.transfer.note}` : ''}
                   </p>
                 )}
                 <FormAnswers answers={offer.form} skip={['name']} />

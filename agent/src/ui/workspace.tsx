@@ -53,6 +53,7 @@ export function Workspace({ controller, onSignOut }: Props) {
   const commands: ChatCommands = {
     onSend: (id, text) => controller.sendMessage(id, text),
     onNote: (id, text) => controller.addNote(id, text),
+    onTransfer: (id, to, label, note) => controller.transfer(id, to, label, note),
     onTyping: (id, text) => controller.typing(id, text),
     onFile: (id, file) => controller.upload(id, file),
     onEnd: (id) => controller.end(id),
@@ -99,6 +100,7 @@ export function Workspace({ controller, onSignOut }: Props) {
                 key={chat.conversation.id}
                 chat={chat}
                 room={state.rooms.find((r) => r.name === chat.conversation.room)}
+                rooms={state.rooms}
                 ownReplies={state.cannedReplies}
                 agentName={state.agent?.name ?? ''}
                 token={controller.token}

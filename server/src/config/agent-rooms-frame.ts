@@ -18,6 +18,10 @@ export function agentRoomsFrame(directory: Directory, agent: AgentEntry): AgentR
       attachmentTypes: room.attachmentTypes,
       attachmentMaxBytes: room.attachmentMaxBytes,
       cannedReplies: room.cannedReplies,
+      colleagues: directory
+        .agents()
+        .filter((other) => other.id !== agent.id && !other.disabled && other.rooms.includes(room.name))
+        .map((other) => ({ id: other.id, name: other.name })),
     });
   }
   return { type: 'rooms', rooms, cannedReplies: agent.cannedReplies ?? [] };

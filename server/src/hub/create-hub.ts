@@ -10,8 +10,8 @@ import { Presence } from './presence.js';
 import { QueueViews } from './queue-views.js';
 import { Recovery } from './recovery.js';
 import { SettingsChanges } from './settings-changes.js';
-import { Transfers } from './transfers.js';
 import type { StatsBoard } from './stats-board.js';
+import { Transfers } from './transfers.js';
 
 /** The routing core, assembled. The gateway calls these parts; nothing else holds hub state. */
 export type Hub = {

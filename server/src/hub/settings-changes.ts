@@ -64,6 +64,19 @@ export class SettingsChanges {
   }
 
   private agent(before: StoredAgent | null, after: StoredAgent | null): SignedOut | null {
+    const signedOut = this.agentItself(before, after);
+    // Whom a chat can be transferred to changed for everyone sharing a room with this agent.
+    const rooms = new Set([...(before?.rooms ?? []), ...(after?.rooms ?? [])]);
+    const id = (after ?? before)!.id.toLowerCase();
+    for (const other of this.s.agents.values()) {
+      if (other.id.toLowerCase() !== id && other.isSignedIn() && other.profile.rooms.some((room) => rooms.has(room))) {
+        this.s.notifier.toAgent(other.id, agentRoomsFrame(this.s.directory, other.profile));
+      }
+    }
+    return signedOut;
+  }
+
+  private agentItself(before: StoredAgent | null, after: StoredAgent | null): SignedOut | null {
     const id = (after ?? before)!.id;
     const profile = this.s.directory.agent(id);
     const agent = [...this.s.agents.values()].find((candidate) => candidate.id.toLowerCase() === id.toLowerCase());

@@ -46,7 +46,9 @@ describe('transfers', () => {
 
     await kit.accept('bob@example.com', id);
     expect(kit.visitorFrames('v1', 'conversation').at(-1)).toMatchObject({ conversation: { status: 'active', agentName: 'Bob' } });
-    const events = (await kit.store.messages.after(id, 0, 50)).filter((m) => m.kind === 'event').map((m) => `${m.kind === 'event' ? m.event : ''} ${m.name ?? ''}`);
+    const events = (await kit.store.messages.after(id, 0, 50))
+      .filter((m) => m.kind === 'event')
+      .map((m) => `${m.kind === 'event' ? m.event : ''} ${m.name ?? ''}`);
     expect(events).toEqual(['agent-joined Alice', 'agent-left Alice', 'agent-joined Bob']);
     const record = await kit.store.conversations.get(id);
     expect(record).toMatchObject({ agentId: 'bob@example.com', status: 'active' });
@@ -84,12 +86,18 @@ describe('transfers', () => {
 
   it('is refused, changing nothing, to anyone but the serving agent, to oneself, to an agent of other rooms or signed out', async () => {
     const { kit, id } = await serving();
-    const refused = (promise: Promise<unknown>) => promise.then(() => 'done', (error: { code?: string; message: string }) => `${error.code}: ${error.message}`);
+    const refused = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'done',
+        (error: { code?: string; message: string }) => `${error.code}: ${error.message}`,
+      );
     expect(await refused(kit.hub.transfers.transfer('bob@example.com', id, { agentId: 'carol@example.com' }, undefined))).toBe(
       `${ErrorCode.NOT_YOUR_CONVERSATION}: Only the agent serving this chat can transfer it.`,
     );
     expect(await refused(kit.hub.transfers.transfer('alice@example.com', id, { agentId: 'alice@example.com' }, undefined))).toContain('Choose another agent');
-    expect(await refused(kit.hub.transfers.transfer('alice@example.com', id, { agentId: 'sam@example.com' }, undefined))).toContain('Sam does not answer this room');
+    expect(await refused(kit.hub.transfers.transfer('alice@example.com', id, { agentId: 'sam@example.com' }, undefined))).toContain(
+      'Sam does not answer this room',
+    );
     expect(await refused(kit.hub.transfers.transfer('alice@example.com', id, { agentId: 'nobody@example.com' }, undefined))).toContain('Choose another agent');
     expect(await refused(kit.hub.transfers.transfer('alice@example.com', id, { room: 'NOWHERE' }, undefined))).toContain('There is no room NOWHERE');
     expect(await refused(kit.hub.transfers.transfer('alice@example.com', id, { agentId: 'dave@example.com' }, undefined))).toContain('Dave is not signed in');

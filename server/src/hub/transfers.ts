@@ -35,7 +35,8 @@ export class Transfers {
     }
     const target = this.target(agent.id, open, to);
     await open.serial(async () => {
-      if (open.record.status !== 'active' || open.record.agentId !== agent.id) throw new Refusal(ErrorCode.NOT_YOUR_CONVERSATION, 'This chat is no longer yours.');
+      if (open.record.status !== 'active' || open.record.agentId !== agent.id)
+        throw new Refusal(ErrorCode.NOT_YOUR_CONVERSATION, 'This chat is no longer yours.');
       const from = open.record.agentName ?? agent.profile.name;
       const noteText = note?.trim() ? note.trim() : null;
       const written: AgentNote = {

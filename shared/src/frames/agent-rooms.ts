@@ -23,6 +23,8 @@ export const AgentRoomSettings = z.object({
   attachmentMaxBytes: z.number().int().positive(),
   /** The room's canned replies. */
   cannedReplies: z.array(CannedReply).default([]),
+  /** The other agents who answer this room: whom a chat can be transferred to. */
+  colleagues: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
 });
 export type AgentRoomSettings = z.infer<typeof AgentRoomSettings>;
 
