@@ -30,6 +30,8 @@ export const ErrorCode = {
   NOT_OFFERED: 'NOT_OFFERED',
   /** The agent asked to be ready while holding as many conversations as their capacity allows. */
   AT_CAPACITY: 'AT_CAPACITY',
+  /** The agent asked to be ready while a chat they ended still needs its result code (the room requires one). */
+  DISPOSITION_REQUIRED: 'DISPOSITION_REQUIRED',
   /** The action does not apply here (asking all agents in a room that is not sticky, for example). */
   NOT_ALLOWED: 'NOT_ALLOWED',
   /** The connection sends faster than allowed; the frame was dropped, send it again later. */

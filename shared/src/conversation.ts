@@ -55,6 +55,14 @@ export type AgentNote = z.infer<typeof AgentNote>;
 /** Notes one conversation may hold. */
 export const NOTES_PER_CONVERSATION = 100;
 
+/** The result code an agent gave an ended chat (null: none, where the room does not require one), and a note. */
+export const Disposition = z.object({
+  code: z.string().max(60).nullable(),
+  note: z.string().max(Limits.messageText).nullable(),
+  at: Timestamp,
+});
+export type Disposition = z.infer<typeof Disposition>;
+
 export const AgentConversationView = z.object({
   id: ServerId,
   room: RoomName,
@@ -76,6 +84,8 @@ export const AgentConversationView = z.object({
   endedBy: EndedBy.nullable(),
   /** Internal notes, oldest first. */
   notes: z.array(AgentNote).default([]),
+  /** The result code given after it ended, once given. */
+  disposition: Disposition.nullable().default(null),
 });
 export type AgentConversationView = z.infer<typeof AgentConversationView>;
 

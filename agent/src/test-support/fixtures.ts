@@ -17,6 +17,9 @@ export const GENERAL: AgentRoomSettings = {
   attachmentTypes: ['png', 'jpeg', 'gif', 'webp', 'pdf'],
   attachmentMaxBytes: 10 * 1024 * 1024,
   cannedReplies: [],
+  resultCodes: [],
+  resultCodeRequired: false,
+  wrapUpSeconds: 0,
   colleagues: [],
 };
 
@@ -58,6 +61,7 @@ export function conversation(overrides: Partial<AgentConversationView> & { name?
     servedFrom: 'browser',
     endedBy: null,
     notes: [],
+    disposition: null,
     ...rest,
   };
 }

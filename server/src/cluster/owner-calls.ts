@@ -108,6 +108,7 @@ export function remoteOwner(caller: OwnerCaller): OwnerApi {
     accept: (agentId, client, conversationId) => call('accept', agentId, client, conversationId),
     pastConversations: (agentId, conversationId) => call('pastConversations', agentId, conversationId),
     note: (agentId, frame) => call('note', agentId, frame),
+    disposition: (agentId, conversationId, code, note) => call('disposition', agentId, conversationId, code, note),
     transfer: (agentId, conversationId, to, note) => call('transfer', agentId, conversationId, to, note),
     signOutSockets: (agentId, sockets) => call('signOutSockets', agentId, sockets),
     emailTranscript: (requester, frame) => call('emailTranscript', requester, frame),

@@ -18,6 +18,9 @@ export function agentRoomsFrame(directory: Directory, agent: AgentEntry): AgentR
       attachmentTypes: room.attachmentTypes,
       attachmentMaxBytes: room.attachmentMaxBytes,
       cannedReplies: room.cannedReplies,
+      resultCodes: room.resultCodes,
+      resultCodeRequired: room.resultCodeRequired,
+      wrapUpSeconds: room.wrapUpSeconds,
       colleagues: directory
         .agents()
         .filter((other) => other.id !== agent.id && !other.disabled && other.rooms.includes(room.name))

@@ -27,7 +27,8 @@ export class AlertPreferences {
   }
 
   async set(agentId: string, emailAlerts: boolean): Promise<AgentPreferencesFrame> {
-    await this.store.save(agentId, { emailAlerts });
+    // The rest of the record (a wrap-up under way) is the hub's: kept as it is.
+    await this.store.save(agentId, { ...(await this.store.get(agentId)), emailAlerts });
     return this.frame(agentId);
   }
 }

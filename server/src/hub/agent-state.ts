@@ -26,6 +26,12 @@ export class AgentState {
   readonly clients: Record<ClientKind, ClientPresence | null> = { browser: null, mobile: null };
   readonly active = new Map<string, OpenConversation>();
   readonly offers = new Map<string, OpenConversation>();
+  /** Ended chats of theirs that still need a result code (their room requires one): not ready until given. */
+  readonly awaitingCode = new Set<string>();
+  /** In a wrap-up after a chat: offered nothing until `wrapUpTimer` fires. */
+  wrappingUp = false;
+  wrapUpUntil = 0;
+  wrapUpTimer: Timer | null = null;
   private readonly activeByRoom = new Map<string, number>();
   private readonly offersByRoom = new Map<string, number>();
 
@@ -51,6 +57,8 @@ export class AgentState {
    * mobile client when it is (browser staff first, mobile staff when none is free).
    */
   tier(): ClientKind | null {
+    // Wrapping up after a chat: ready or not, offered nothing until it is over.
+    if (this.wrappingUp) return null;
     const { browser, mobile } = this.clients;
     if (browser && browser.sockets > 0 && browser.status === 'WAITING_NEW_CALL') return 'browser';
     if (mobile && mobile.sockets > 0 && mobile.status === 'WAITING_NEW_CALL') return 'mobile';

@@ -1,5 +1,6 @@
 import type { Directory } from '../config/directory.js';
 import type { DayFigures } from './day-figures.js';
+import { Dispositions } from './dispositions.js';
 import { type HubDeps, HubState } from './hub-state.js';
 import { Lifecycle } from './lifecycle.js';
 import { Messaging } from './messaging.js';
@@ -39,7 +40,7 @@ export function createHub(deps: HubDeps): Hub {
   const state = new HubState(deps);
   const router = new OfferRouter(state);
   const messaging = new Messaging(state);
-  const lifecycle = new Lifecycle(state, router, messaging);
+  const lifecycle = new Lifecycle(state, router, messaging, new Dispositions(state, router));
   const queues = new QueueViews(state);
   const recovery = new Recovery(state, router, messaging, lifecycle);
   const presence = new Presence(state, router, lifecycle, recovery, queues);
@@ -55,6 +56,9 @@ export function createHub(deps: HubDeps): Hub {
     notes: new Notes(state),
     transfers: new Transfers(state, router, lifecycle, messaging),
     figures: state.today,
-    restore: () => recovery.restore(),
+    async restore() {
+      await recovery.restore();
+      await lifecycle.dispositions.restore();
+    },
   };
 }

@@ -70,12 +70,14 @@ export async function hubKit(input: {
   agentGraceMs?: number;
   visitorGraceMs?: number;
   store?: Store;
+  /** Where the kit's clock starts (a restart: where the previous kit's clock was). */
+  now?: number;
 }): Promise<HubKit> {
   let current = ConfigFile.parse({
     rooms: input.rooms.map((room) => ({ label: room.name, statsKey: 'stats-key-for-tests-0001', ...room })),
     agents: input.agents.map((agent) => ({ name: agent.id.split('@')[0], passwordHash: HASH, ...agent })),
   });
-  const clock = new FakeClock();
+  const clock = new FakeClock(input.now);
   const store = input.store ?? (await openEmbeddedStore());
   const notifier = new RecordingNotifier();
   const hub = createHub({

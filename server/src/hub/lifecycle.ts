@@ -6,6 +6,7 @@ import { Refusal } from '../core/refusal.js';
 import type { ConversationRecord } from '../store/store.js';
 import { access } from './access.js';
 import type { AgentState } from './agent-state.js';
+import type { Dispositions } from './dispositions.js';
 import type { HubState } from './hub-state.js';
 import type { Messaging } from './messaging.js';
 import type { OfferRouter } from './offer-router.js';
@@ -40,6 +41,8 @@ export class Lifecycle {
     private readonly s: HubState,
     private readonly router: OfferRouter,
     private readonly messaging: Messaging,
+    /** Result codes and wrap-up after a chat. */
+    readonly dispositions: Dispositions,
   ) {}
 
   /** The visitor's open conversation in a room, if any. */
@@ -264,7 +267,11 @@ export class Lifecycle {
       this.s.untrackOpen(conversation);
       const freed = wasWaiting ? this.router.dequeue(conversation, 'ended') : [];
       const agent = this.s.agent(ended.agentId);
-      if (agent && !wasWaiting) this.release(agent, conversation, endedBy);
+      if (agent && !wasWaiting) {
+        const owed = this.dispositions.chatEnded(agent, ended);
+        this.release(agent, conversation, endedBy);
+        await owed;
+      }
       this.s.notifier.toVisitor(ended.visitorId, { type: 'conversation', conversation: this.visitorView(conversation) });
       if (agent) this.tellAgent(conversation);
       const event = endedBy === 'visitor' ? 'visitor-ended' : endedBy === 'agent' ? 'agent-ended' : 'abandoned';
@@ -281,7 +288,7 @@ export class Lifecycle {
     const room = this.s.room(conversation.room).config;
     this.s.changeStatuses(agent, () => {
       const presence = client ? agent.clients[client] : null;
-      if (client && presence) presence.status = statusAfterEnd(room, agent, client, presence.status, endedBy);
+      if (client && presence) presence.status = this.dispositions.afterEnd(agent, statusAfterEnd(room, agent, client, presence.status, endedBy), endedBy);
     });
     this.router.refreshFree(agent);
   }

@@ -44,7 +44,11 @@ export class Presence {
         presence.graceTimer?.cancel();
         presence.graceTimer = null;
       } else {
-        agent.clients[client] = { status: statusOnSignIn(agent, client, wanted), sockets: 1, graceTimer: null };
+        agent.clients[client] = {
+          status: this.lifecycle.dispositions.afterEnd(agent, statusOnSignIn(agent, client, wanted), 'agent'),
+          sockets: 1,
+          graceTimer: null,
+        };
       }
     });
     this.router.refreshFree(agent);
@@ -134,6 +138,8 @@ export class Presence {
     if (status === 'WAITING_NEW_CALL' && !agent.hasCapacityLeft()) {
       throw new Refusal(ErrorCode.AT_CAPACITY, 'You already have as many chats as you can take; end one first.');
     }
+    const owed = status === 'WAITING_NEW_CALL' ? this.lifecycle.dispositions.readyRefusal(agent) : null;
+    if (owed) throw owed;
     this.s.changeStatuses(agent, () => {
       presence.status = status;
     });

@@ -43,6 +43,7 @@ export function toAgentView(record: ConversationRecord, visitorOnline: boolean):
     servedFrom: record.servedFrom,
     endedBy: record.endedBy,
     notes: record.notes ?? [],
+    disposition: record.disposition ?? null,
   };
 }
 

@@ -75,6 +75,8 @@ export interface OwnerApi {
   pastConversations(agentId: string, conversationId: string): Promise<PastConversationsFrame>;
   /** An internal note in a conversation the agent serves or served. */
   note(agentId: string, frame: { conversationId: string; clientId: string; text: string }): Promise<void>;
+  /** The result code (and a note) for a chat the agent served, once it ended. */
+  disposition(agentId: string, conversationId: string, code: string | null, note: string | null): Promise<void>;
   /** Hands a chat the agent serves to another agent, or to a room's queue. */
   transfer(agentId: string, conversationId: string, to: { agentId: string } | { room: string }, note: string | null): Promise<void>;
   /**

@@ -1,4 +1,14 @@
-import type { AgentConversationView, AgentNote, ChatMessage, ClientKind, ConversationStatus, EndedBy, FileInfo, FormAnswers } from '@parley/shared';
+import type {
+  AgentConversationView,
+  AgentNote,
+  ChatMessage,
+  ClientKind,
+  ConversationStatus,
+  Disposition,
+  EndedBy,
+  FileInfo,
+  FormAnswers,
+} from '@parley/shared';
 import type { OutboxChange, OutboxRecord, OutboxState } from './outbox-record.js';
 import type { AuditEntry, SettingsChange, SettingsRecord, SettingsWrite, SettingsWriteResult } from './settings-record.js';
 
@@ -28,6 +38,8 @@ export type ConversationRecord = {
   lastSeq: number;
   /** Agents' internal notes (absent in records written before notes). */
   notes?: AgentNote[];
+  /** The result code its agent gave it after it ended. */
+  disposition?: Disposition | null;
 };
 
 /** A message as the hub hands it to the store; the store gives it its sequence number. */
@@ -125,8 +137,11 @@ export interface OutboxStore {
   claim(id: string, holder: string, leaseMs: number): Promise<boolean>;
 }
 
-/** An agent's own settings, kept by the server (the private profile). */
-export type AgentPreferences = { emailAlerts: boolean };
+/**
+ * An agent's own settings, kept by the server (the private profile), and what must outlive a
+ * restart about them: a wrap-up under way, chats still waiting for their result code.
+ */
+export type AgentPreferences = { emailAlerts: boolean; wrapUpUntil?: number; awaitingCode?: string[] };
 
 export interface PreferenceStore {
   get(agentId: string): Promise<AgentPreferences | undefined>;

@@ -23,6 +23,11 @@ export const AgentRoomSettings = z.object({
   attachmentMaxBytes: z.number().int().positive(),
   /** The room's canned replies. */
   cannedReplies: z.array(CannedReply).default([]),
+  /** Result codes a chat of this room is given after it ends; required before ready again, or not. */
+  resultCodes: z.array(z.string()).default([]),
+  resultCodeRequired: z.boolean().default(false),
+  /** Seconds after a chat ends during which its agent is offered no chat. */
+  wrapUpSeconds: z.number().int().nonnegative().default(0),
   /** The other agents who answer this room: whom a chat can be transferred to. */
   colleagues: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
 });

@@ -61,8 +61,17 @@ export const TransferFrame = z.object({
   note: z.string().trim().max(Limits.messageText).optional(),
 });
 
+/** The result code (and a note) for a chat you served, once it ended. `code` null: none, where the room does not require one. */
+export const DispositionFrame = z.object({
+  type: z.literal('disposition'),
+  conversationId: ServerId,
+  code: z.string().trim().min(1).max(60).nullable(),
+  note: z.string().trim().max(Limits.messageText).optional(),
+});
+
 export const AgentClientFrame = z.discriminatedUnion('type', [
   NoteFrame,
+  DispositionFrame,
   TransferFrame,
   AgentHelloFrame,
   SetStatusFrame,

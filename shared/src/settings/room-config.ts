@@ -49,6 +49,15 @@ export const RoomConfig = z.strictObject({
     .min(0, 'must be at least 0')
     .max(36_500, 'must be at most 36500')
     .optional(),
+  /** Result codes ("dispositions") an agent gives a chat after it ends, e.g. "Sale", "Refund", "No answer". */
+  resultCodes: z
+    .array(z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'))
+    .max(50, 'must list at most 50 codes')
+    .default([]),
+  /** A result code is required before the agent is ready again. */
+  resultCodeRequired: z.boolean({ error: 'must be true or false' }).default(false),
+  /** Wrap-up: after a chat ends, its agent is offered no chat for this long (0: none). */
+  wrapUpSeconds: seconds(0, 600, 0),
   /** Replies the room's agents insert by shortcut (`/refund` then Tab); agents have their own too. */
   cannedReplies: CannedReplies,
   /** Sticky rooms: how long the previous agent alone is offered a returning visitor. */
