@@ -133,6 +133,12 @@ export class ConsoleController {
     this.notify(`Transferring the chat to ${label}…`, 'info');
   }
 
+  /** The result code of an ended chat; the server answers with the chat holding it. */
+  giveResult(conversationId: string, code: string | null, note: string): void {
+    if (!this.send({ type: 'disposition', conversationId, code, ...(note ? { note } : {}) }))
+      this.notify('Not connected: the result cannot be saved right now.', 'error');
+  }
+
   retry(conversationId: string, clientId: string): void {
     const pending = this.state.chats.find((c) => c.conversation.id === conversationId)?.pending.find((p) => p.clientId === clientId);
     if (!pending) return;

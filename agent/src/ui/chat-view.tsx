@@ -6,6 +6,7 @@ import { visitorLabel } from '../format/labels.js';
 import type { ChatTab } from '../state/console-state.js';
 import { panelId, tabId } from './chat-tabs.js';
 import { Composer } from './composer.js';
+import { DispositionForm } from './disposition-form.js';
 import { MessageList } from './message-list.js';
 import { TransferPanel, type TransferTarget } from './transfer-panel.js';
 
@@ -15,6 +16,7 @@ export type ChatCommands = {
   onSend: (conversationId: string, text: string) => void;
   onNote: (conversationId: string, text: string) => void;
   onTransfer: (conversationId: string, to: TransferTarget, label: string, note: string) => void;
+  onDisposition: (conversationId: string, code: string | null, note: string) => void;
   onTyping: (conversationId: string, text: string) => void;
   onFile: (conversationId: string, file: File) => void;
   onEnd: (conversationId: string) => void;
@@ -126,6 +128,14 @@ export function ChatView({ chat, room, rooms, ownReplies, agentName, token, draf
             Keep chatting
           </button>
         </div>
+      )}
+      {chat.conversation.status === 'ended' && !chat.detached && room && room.resultCodes.length > 0 && (
+        <DispositionForm
+          conversationId={id}
+          room={room}
+          given={chat.conversation.disposition}
+          onGive={(code, note) => commands.onDisposition(id, code, note)}
+        />
       )}
       {closed && (
         <p class="chat-closed" role="status">

@@ -1,5 +1,5 @@
 import { CannedRepliesEditor } from '../canned-replies-editor.js';
-import { NumberField, Section, SelectField, Toggle } from '../fields.js';
+import { LinesField, NumberField, Section, SelectField, Toggle } from '../fields.js';
 
 /** How chats reach agents: quickest reply or the same agent first, limits and timeouts. */
 export function AssignmentTab() {
@@ -25,6 +25,16 @@ export function AssignmentTab() {
         />
         <Toggle label="Force ready: agents stay ready until they are full, and are ready again after each chat" path={['forceReady']} />
         <NumberField label="Seconds before an unanswered offer is made again" path={['offerTimeoutSeconds']} min={5} max={600} />
+      </Section>
+      <Section title="After a chat" description="What agents do once a chat ends, before they take the next one.">
+        <LinesField
+          label="Result codes, one a line"
+          path={['resultCodes']}
+          rows={4}
+          hint='For example "Sale", "Refund", "No answer". Agents pick one after each chat.'
+        />
+        <Toggle label="A result code is required before the agent is ready again" path={['resultCodeRequired']} />
+        <NumberField label="Wrap-up: seconds after a chat during which its agent is offered no chat" path={['wrapUpSeconds']} min={0} max={600} />
       </Section>
       <CannedRepliesEditor description="Replies every agent of this room can use: in a chat they type /shortcut and Tab, and the text (variables filled in) goes in the reply box; nothing is sent before they press Send." />
     </>
