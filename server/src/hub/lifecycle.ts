@@ -1,4 +1,5 @@
 import { type AgentConversationView, type ClientKind, type EndedBy, ErrorCode, type FormAnswers, type VisitorConversationView } from '@parley/shared';
+import type { RoomConfig } from '@parley/shared/settings';
 import type { RoomEntry } from '../config/directory.js';
 import type { Party } from '../core/party.js';
 import { randomId } from '../core/random-id.js';
@@ -70,7 +71,15 @@ export class Lifecycle {
 
     let phase: OpenConversation['phase'] = 'everyone';
     let preferred: string | null = null;
-    if (entry.privateFor !== null) {
+    const reopened = entry.privateFor === null ? await this.reopenable(visitorId, room) : null;
+    if (reopened) {
+      // Back to the agent who had it, alone at first (as in a sticky room), if they are here.
+      const previous = this.s.agent(reopened.agentId);
+      if (previous?.isConnected() && previous.profile.rooms.includes(room.name)) {
+        phase = 'sticky';
+        preferred = previous.id;
+      }
+    } else if (entry.privateFor !== null) {
       phase = 'private';
       preferred = entry.privateFor;
     } else if (room.routing === 'sticky') {
@@ -82,7 +91,7 @@ export class Lifecycle {
       }
     }
     const now = this.s.clock.now();
-    const record: ConversationRecord = {
+    const fresh: ConversationRecord = {
       id: randomId(),
       room: room.name,
       visitorId,
@@ -99,6 +108,19 @@ export class Lifecycle {
       endedBy: null,
       lastSeq: 0,
     };
+    // A reopened conversation keeps its id, history, notes and earlier answers; it waits from now.
+    const record: ConversationRecord = reopened
+      ? {
+          ...reopened,
+          ...waitingAgain(reopened),
+          form: { ...reopened.form, ...form },
+          context,
+          createdAt: now,
+          endedAt: null,
+          endedBy: null,
+          disposition: null,
+        }
+      : fresh;
     await this.s.store.conversations.save(record);
     this.s.today.started(room.name, now);
     const conversation = new OpenConversation(record, this.s.nextArrival(), phase, preferred);
@@ -111,6 +133,14 @@ export class Lifecycle {
     this.router.enqueue(conversation);
     if (!this.s.isVisitorOnline(visitorId)) this.startAbandonTimer(conversation);
     return view;
+  }
+
+  /** The visitor's last conversation in the room, if the room reopens it: ended within `reopenWithinDays`. */
+  private async reopenable(visitorId: string, room: RoomConfig): Promise<ConversationRecord | null> {
+    if (room.reopenWithinDays <= 0) return null;
+    const last = (await this.s.store.conversations.find({ visitorId, room: room.name })).at(-1);
+    if (last?.status !== 'ended' || last.endedAt === null) return null;
+    return last.endedAt >= this.s.clock.now() - room.reopenWithinDays * 24 * 3600 * 1000 ? last : null;
   }
 
   private async previousAgent(visitorId: string, room: string): Promise<AgentState | undefined> {

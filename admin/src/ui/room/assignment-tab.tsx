@@ -35,6 +35,13 @@ export function AssignmentTab() {
         />
         <Toggle label="A result code is required before the agent is ready again" path={['resultCodeRequired']} />
         <NumberField label="Wrap-up: seconds after a chat during which its agent is offered no chat" path={['wrapUpSeconds']} min={0} max={600} />
+        <NumberField
+          label="Reopen: days within which a returning visitor gets their last chat back"
+          path={['reopenWithinDays']}
+          min={0}
+          max={365}
+          hint="The same conversation, with its history, offered first to the agent who had it. 0: a new chat every time."
+        />
       </Section>
       <CannedRepliesEditor description="Replies every agent of this room can use: in a chat they type /shortcut and Tab, and the text (variables filled in) goes in the reply box; nothing is sent before they press Send." />
     </>
