@@ -62,7 +62,12 @@ export const RoomConfig = z.strictObject({
    * Reopening (seed 003): a visitor who starts a chat within this many days of their last one
    * ending gets that conversation back (same id, its history), offered first to its agent. 0: off.
    */
-  reopenWithinDays: z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(365, 'must be at most 365').default(0),
+  reopenWithinDays: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(365, 'must be at most 365')
+    .default(0),
   /** Replies the room's agents insert by shortcut (`/refund` then Tab); agents have their own too. */
   cannedReplies: CannedReplies,
   /** Sticky rooms: how long the previous agent alone is offered a returning visitor. */
