@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -74,6 +74,10 @@ describe('npm run backup', () => {
       }
     })();
     while (acked.size < 50) await new Promise((resolve) => setTimeout(resolve, 10));
+    // At least one compaction has finished (its snapshot is in the manifest), so the copy has the new layout to copy.
+    const snapshotNamed = () =>
+      existsSync(join(dataDir, 'manifest.json')) && JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')).snapshot !== null;
+    await expect.poll(snapshotNamed, { timeout: 20_000 }).toBe(true);
 
     const target = join(folder, 'backup');
     const ackedBefore = new Set(acked);
