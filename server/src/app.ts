@@ -23,6 +23,7 @@ import { createVisitorEndpoint } from './gateway/visitor-endpoint.js';
 import { addAdminAgentRoutes } from './http/admin/admin-agent-routes.js';
 import { type AdminDeps, SETUP_TTL_MS } from './http/admin/admin-deps.js';
 import { addAdminPrivacyRoutes } from './http/admin/admin-privacy-routes.js';
+import { addAdminReportRoutes } from './http/admin/admin-report-routes.js';
 import { addAdminRoomRoutes } from './http/admin/admin-room-routes.js';
 import { addAdminRoomTools } from './http/admin/admin-room-tools.js';
 import { addAdminSessionRoutes } from './http/admin/admin-session-routes.js';
@@ -166,6 +167,7 @@ export async function startParley({ config, store, log, clock = systemClock, met
   addAdminSessionRoutes(router, adminDeps);
   addAdminRoomRoutes(router, adminDeps);
   addAdminPrivacyRoutes(router, adminDeps);
+  addAdminReportRoutes(router, adminDeps);
   addAdminRoomTools(router, adminDeps);
   addAdminAgentRoutes(router, adminDeps);
   addInviteRoutes(router, { settings, sessions });

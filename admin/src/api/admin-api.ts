@@ -34,6 +34,16 @@ export class AdminApi {
     return this.call<T>('POST', path, file, file.type || 'application/octet-stream');
   }
 
+  /** A file the API makes (a CSV report), as text, or null when it cannot be had. */
+  async text(path: string): Promise<string | null> {
+    try {
+      const response = await fetch(path, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+      return response.ok ? await response.text() : null;
+    } catch {
+      return null;
+    }
+  }
+
   private async call<T>(method: string, path: string, body?: BodyInit, type?: string): Promise<ApiResult<T>> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;

@@ -101,6 +101,11 @@ export class Messaging {
     if (open && !open.answered && message.kind !== 'event' && message.from === 'agent') {
       open.answered = true;
       this.s.today.answered(record.room, open.record.acceptedAt ?? message.at, message.at);
+      if (open.record.firstResponseAt == null) {
+        // Kept for reports: in the record the hub holds (later saves carry it), and saved in its turn.
+        open.record = { ...open.record, firstResponseAt: message.at };
+        void open.serial(() => this.s.store.conversations.save(open.record)).catch(() => {});
+      }
     }
     const frame = { type: 'message', conversationId: record.id, message } as const;
     const prefix = open ? (open.messageFramePrefix ??= messageFramePrefix(record.id)) : messageFramePrefix(record.id);

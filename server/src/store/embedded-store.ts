@@ -72,6 +72,19 @@ function conversations(state: MemoryState, commit: Commit, history: History): Co
       }
       return found.sort((a, b) => a.createdAt - b.createdAt);
     },
+    async endedBetween(room, from, to) {
+      const inRange = (record: ConversationRecord) =>
+        record.room === room && record.status === 'ended' && (record.endedAt ?? 0) >= from && (record.endedAt ?? 0) < to;
+      const found = new Map<string, ConversationRecord>();
+      for (const record of history?.db.endedBetween(room, from, to) ?? []) found.set(record.id, record);
+      // Memory's copy wins (a conversation brought back and changed since).
+      for (const id of state.conversations.keys()) {
+        const record = state.record(id)!;
+        if (inRange(record)) found.set(id, record);
+        else found.delete(id);
+      }
+      return [...found.values()].sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0));
+    },
   };
 }
 

@@ -73,6 +73,9 @@ export class HistoryDb {
       putFile: this.db.prepare('INSERT OR REPLACE INTO files (id, conversation_id, record) VALUES (?, ?, ?)'),
       removeConversation: this.db.prepare('DELETE FROM conversations WHERE id = ?'),
       removeFile: this.db.prepare('DELETE FROM files WHERE id = ?'),
+      endedInRoom: this.db.prepare<[string, number, number], { record: string }>(
+        'SELECT record FROM conversations WHERE room = ? AND ended_at >= ? AND ended_at < ? ORDER BY ended_at',
+      ),
       rooms: this.db.prepare<[], { room: string }>('SELECT DISTINCT room FROM conversations'),
       endedBefore: this.db.prepare<[string, number, number], { id: string }>('SELECT id FROM conversations WHERE room = ? AND ended_at < ? LIMIT ?'),
       count: this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conversations'),
@@ -92,6 +95,11 @@ export class HistoryDb {
 
   conversationIdsOf(visitorId: string): string[] {
     return this.statements.idsOfVisitor.all(visitorId).map((row) => row.id);
+  }
+
+  /** A room's conversations that ended in [from, to), in order of ending. */
+  endedBetween(room: string, from: number, to: number): ConversationRecord[] {
+    return this.statements.endedInRoom.all(room, from, to).map((row) => JSON.parse(row.record) as ConversationRecord);
   }
 
   visitorsWithEmail(email: string): string[] {

@@ -40,6 +40,8 @@ export type ConversationRecord = {
   notes?: AgentNote[];
   /** The result code its agent gave it after it ended. */
   disposition?: Disposition | null;
+  /** When its agent first wrote in it (for reports' first-response times). */
+  firstResponseAt?: number | null;
 };
 
 /** A message as the hub hands it to the store; the store gives it its sequence number. */
@@ -70,6 +72,8 @@ export interface ConversationStore {
   get(id: string): Promise<ConversationRecord | undefined>;
   /** `open`: every waiting or active conversation, oldest first. Otherwise a visitor's conversations in a room, oldest first. */
   find(query: ConversationQuery): Promise<ConversationRecord[]>;
+  /** A room's conversations that ended at or after `from` and before `to` (ms), in order of ending: what reports are made of. */
+  endedBetween(room: string, from: number, to: number): Promise<ConversationRecord[]>;
 }
 
 /**

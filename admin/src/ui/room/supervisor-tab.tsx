@@ -1,6 +1,7 @@
 import type { AgentStatus, SupervisorView } from '@parley/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from '../console-context.js';
+import { DayReportSection } from './day-report-section.js';
 
 /** How often the view is fetched again while it is shown. */
 const EVERY_MS = 5000;
@@ -51,6 +52,7 @@ export function SupervisorTab({ name }: { name: string }) {
           <dd>{duration(view.today.medianFirstResponseMs)}</dd>
         </dl>
       </section>
+      <DayReportSection name={name} refreshMs={EVERY_MS * 6} />
       <section class="section">
         <h2>Waiting ({view.waiting.length})</h2>
         {view.waiting.length === 0 ? (

@@ -79,6 +79,21 @@ export function conversationContract(factory: StoreFactory): void {
       expect((await store.conversations.find({ visitorId: 'visitor-1', room: 'GENERAL' })).map((r) => r.id)).toEqual(['early', 'done', 'late']);
       expect(await store.conversations.find({ visitorId: 'visitor-2', room: 'GENERAL' })).toEqual([]);
     });
+
+    it('lists a room’s conversations that ended within a time window, in order of ending, as they are now', async () => {
+      const store = await openFresh();
+      const ended = (id: string, endedAt: number, room = 'GENERAL') => conversation(id, { room, status: 'ended', createdAt: endedAt - 100, endedAt });
+      await store.conversations.save(ended('second', 2000));
+      await store.conversations.save(ended('first', 1000));
+      await store.conversations.save(ended('at-the-end', 3000));
+      await store.conversations.save(ended('elsewhere', 1500, 'SALES'));
+      await store.conversations.save(conversation('still-open', { createdAt: 1200 }));
+      await store.conversations.save(ended('reopened', 1800));
+      await store.conversations.save(conversation('reopened', { createdAt: 2500 }));
+      expect((await store.conversations.endedBetween('GENERAL', 1000, 3000)).map((r) => r.id)).toEqual(['first', 'second']);
+      expect((await store.conversations.endedBetween('SALES', 0, 5000)).map((r) => r.id)).toEqual(['elsewhere']);
+      expect(await store.conversations.endedBetween('GENERAL', 3001, 9000)).toEqual([]);
+    });
   });
 
   if (factory.durable) {

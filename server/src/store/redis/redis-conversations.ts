@@ -12,11 +12,15 @@ const FENCE = `if ARGV[1] ~= '' and redis.call('GET', KEYS[1]) ~= ARGV[1] then
   return redis.error_reply('FENCED: this node no longer owns routing')
 end`;
 
-/** KEYS: epoch, record, open set, visitor set. ARGV: fence, record JSON, id, createdAt, open ('1' or '0'). */
+/**
+ * KEYS: epoch, record, open set, visitor set, the room's ended set. ARGV: fence, record JSON, id,
+ * createdAt, open ('1' or '0'), endedAt ('' while not ended).
+ */
 const SAVE = new LuaScript(`${FENCE}
 redis.call('SET', KEYS[2], ARGV[2])
 redis.call('ZADD', KEYS[4], ARGV[4], ARGV[3])
 if ARGV[5] == '1' then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[3]) else redis.call('ZREM', KEYS[3], ARGV[3]) end
+if ARGV[6] ~= '' then redis.call('ZADD', KEYS[5], ARGV[6], ARGV[3]) else redis.call('ZREM', KEYS[5], ARGV[3]) end
 return 1`);
 
 /** KEYS: epoch, record. ARGV: fence, the record as read, the claimed record. 1 if it was still as read. */
@@ -53,8 +57,15 @@ export function redisConversations(client: RedisClient, keys: RedisKeys, fence: 
     async save(record) {
       await SAVE.run(
         client,
-        [keys.routingEpoch, keys.conversation(record.id), keys.open, keys.visitor(record.visitorId)],
-        [fence() ?? '', JSON.stringify(withoutSeq(record)), record.id, record.createdAt, record.status === 'ended' ? '0' : '1'],
+        [keys.routingEpoch, keys.conversation(record.id), keys.open, keys.visitor(record.visitorId), keys.ended(record.room)],
+        [
+          fence() ?? '',
+          JSON.stringify(withoutSeq(record)),
+          record.id,
+          record.createdAt,
+          record.status === 'ended' ? '0' : '1',
+          record.status === 'ended' ? String(record.endedAt ?? record.createdAt) : '',
+        ],
       );
     },
     async claim(id, agent, at) {
@@ -92,6 +103,14 @@ export function redisConversations(client: RedisClient, keys: RedisKeys, fence: 
         }
       }
       return found.sort((a, b) => a.createdAt - b.createdAt);
+    },
+    async endedBetween(room, from, to) {
+      const ids = (await client.sendCommand(['ZRANGEBYSCORE', keys.ended(room), String(from), `(${to}`])) as string[];
+      const found: ConversationRecord[] = [];
+      for (let start = 0; start < ids.length; start += 500) {
+        for (const entry of await Promise.all(ids.slice(start, start + 500).map(read))) if (entry?.record.status === 'ended') found.push(entry.record);
+      }
+      return found;
     },
   };
 }

@@ -12,6 +12,8 @@ export function redisKeys(prefix: string) {
     clientIds: (id: string) => `${prefix}cids:${id}`,
     /** Waiting and active conversations, a sorted set by creation time. */
     open: `${prefix}open`,
+    /** A room's ended conversations, a sorted set by the time they ended (for reports). */
+    ended: (room: string) => `${prefix}ended:${room}`,
     /** A visitor's conversations in every room, a sorted set by creation time. */
     visitor: (visitorId: string) => `${prefix}visitor:${visitorId}`,
     session: (tokenHash: string) => `${prefix}sess:${tokenHash}`,
