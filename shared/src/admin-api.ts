@@ -71,6 +71,8 @@ export type SupervisorView = {
   waiting: { conversationId: string; visitorName: string | null; waitingSince: number }[];
   agents: { id: string; name: string; browser: ClientStatuses['browser']; mobile: ClientStatuses['mobile'] }[];
   today: { chats: number; medianWaitMs: number | null; medianFirstResponseMs: number | null };
+  /** Chats whose response target has passed, oldest breach first. */
+  breaches: { conversationId: string; agentName: string | null; kind: 'first' | 'next'; dueAt: number }[];
   now: number;
 };
 

@@ -63,6 +63,18 @@ export const Disposition = z.object({
 });
 export type Disposition = z.infer<typeof Disposition>;
 
+/**
+ * A response target running: the agent owes the first reply (since accepting) or the next one
+ * (since the visitor's message). Warning from `warnAt`, breached from `dueAt`.
+ */
+export const ResponseClock = z.object({
+  kind: z.enum(['first', 'next']),
+  since: Timestamp,
+  warnAt: Timestamp,
+  dueAt: Timestamp,
+});
+export type ResponseClock = z.infer<typeof ResponseClock>;
+
 export const AgentConversationView = z.object({
   id: ServerId,
   room: RoomName,
@@ -86,6 +98,8 @@ export const AgentConversationView = z.object({
   notes: z.array(AgentNote).default([]),
   /** The result code given after it ended, once given. */
   disposition: Disposition.nullable().default(null),
+  /** The response target running now, if any. */
+  responseClock: ResponseClock.nullable().default(null),
 });
 export type AgentConversationView = z.infer<typeof AgentConversationView>;
 

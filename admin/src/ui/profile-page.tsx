@@ -4,7 +4,7 @@ import type { ApiResult } from '../api/admin-api.js';
 import { pathName } from '../state/paths.js';
 import { ConflictBanner } from './conflict-banner.js';
 import { useConsole } from './console-context.js';
-import { EditorContext, Section, TextField } from './fields.js';
+import { EditorContext, NumberField, Section, TextField } from './fields.js';
 import { SaveBar } from './save-bar.js';
 import { useRecordEditor } from './use-record-editor.js';
 
@@ -40,6 +40,14 @@ export function ProfilePage() {
         <Section title="Emails to visitors" description="Sent under this name, answered to this address. A room's own public profile wins, field by field.">
           <TextField label="Company name" path={['companyName']} />
           <TextField label="Contact email" path={['contactEmail']} type="email" />
+        </Section>
+        <Section
+          title="Response targets for every room"
+          description="Each room may set its own (Chat assignment tab); what it leaves empty comes from here. Empty here: off."
+        >
+          <NumberField label="First reply within, seconds after accepting" path={['serviceLevels', 'firstResponseSeconds']} min={0} max={86400} />
+          <NumberField label="Next reply within, seconds after a visitor's message" path={['serviceLevels', 'nextResponseSeconds']} min={0} max={86400} />
+          <NumberField label="Warn at this share of the target, in percent" path={['serviceLevels', 'warningPercent']} min={1} max={99} hint="Default 80." />
         </Section>
       </EditorContext.Provider>
       <SaveBar dirty={profile.dirty} saving={state.saving} notice={state.notice} onSave={profile.save} onDiscard={profile.discard} />

@@ -62,6 +62,7 @@ export function conversation(overrides: Partial<AgentConversationView> & { name?
     endedBy: null,
     notes: [],
     disposition: null,
+    responseClock: null,
     ...rest,
   };
 }

@@ -8,7 +8,7 @@ import { ChatTabs } from './chat-tabs.js';
 /** The tabs as the workspace uses them: selecting changes the selection. */
 function Harness({ chats, initial }: { chats: ChatTab[]; initial: string }) {
   const [selected, setSelected] = useState(initial);
-  return <ChatTabs chats={chats} selected={selected} onSelect={setSelected} />;
+  return <ChatTabs chats={chats} selected={selected} now={0} onSelect={setSelected} />;
 }
 
 describe('the chat tabs', () => {
@@ -18,7 +18,7 @@ describe('the chat tabs', () => {
     const dana = chat({ name: 'Dana' });
     const eve = chat({ name: 'Eve', unread: 3 });
     const ended = chat({ name: 'Fay', status: 'ended' });
-    render(<ChatTabs chats={[dana, eve, ended]} selected={dana.conversation.id} onSelect={() => {}} />);
+    render(<ChatTabs chats={[dana, eve, ended]} selected={dana.conversation.id} now={0} onSelect={() => {}} />);
     const tabs = screen.getAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual(['Dana', 'Eve3 unread', 'Fay (ended)']);
     expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['true', 'false', 'false']);
@@ -33,7 +33,7 @@ describe('the chat tabs', () => {
     const dana = chat({ name: 'Dana' });
     const eve = chat({ name: 'Eve', unread: 1 });
     const onSelect = vi.fn();
-    render(<ChatTabs chats={[dana, eve]} selected={dana.conversation.id} onSelect={onSelect} />);
+    render(<ChatTabs chats={[dana, eve]} selected={dana.conversation.id} now={0} onSelect={onSelect} />);
     fireEvent.click(screen.getByRole('tab', { name: /Eve/ }));
     expect(onSelect).toHaveBeenCalledWith(eve.conversation.id);
   });
@@ -57,7 +57,7 @@ describe('the chat tabs', () => {
   });
 
   it('names visitors with markup as text', () => {
-    const { container } = render(<ChatTabs chats={[chat({ name: '<b onmouseover=alert(1)>Bo</b>' })]} selected={null} onSelect={() => {}} />);
+    const { container } = render(<ChatTabs chats={[chat({ name: '<b onmouseover=alert(1)>Bo</b>' })]} selected={null} now={0} onSelect={() => {}} />);
     expect(container.querySelector('b')).toBeNull();
     expect(screen.getByRole('tab').textContent).toBe('<b onmouseover=alert(1)>Bo</b>');
   });

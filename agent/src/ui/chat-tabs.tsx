@@ -1,10 +1,14 @@
+import type { ResponseClock } from '@parley/shared';
 import { useRef } from 'preact/hooks';
 import { visitorLabel } from '../format/labels.js';
+import { clockState } from '../format/response-clock.js';
 import type { ChatTab } from '../state/console-state.js';
 
 type Props = {
   chats: ChatTab[];
   selected: string | null;
+  /** For the response clocks. */
+  now: number;
   onSelect: (conversationId: string) => void;
 };
 
@@ -22,7 +26,7 @@ function stateText(chat: ChatTab): string | null {
  * One tab per chat, with its unread count. The WAI-ARIA tabs pattern: one tab in the Tab order,
  * arrow keys (and Home, End) move between tabs and show each at once.
  */
-export function ChatTabs({ chats, selected, onSelect }: Props) {
+export function ChatTabs({ chats, selected, now, onSelect }: Props) {
   const list = useRef<HTMLDivElement>(null);
   if (chats.length === 0) return null;
   const current = chats.some((c) => c.conversation.id === selected) ? selected : chats[0]!.conversation.id;
@@ -58,6 +62,7 @@ export function ChatTabs({ chats, selected, onSelect }: Props) {
           >
             <span class="chat-tab-name">{visitorLabel(chat.conversation.visitor.name)}</span>
             {note && <span class="chat-tab-note"> ({note})</span>}
+            {chat.conversation.responseClock && !chat.detached && <ClockChip clock={chat.conversation.responseClock} now={now} />}
             {chat.unread > 0 && (
               <span class="unread" data-unread={chat.unread}>
                 {chat.unread}
@@ -68,5 +73,16 @@ export function ChatTabs({ chats, selected, onSelect }: Props) {
         );
       })}
     </div>
+  );
+}
+
+/** A chat's response clock: normal, warning or breached, with the time left or over. */
+function ClockChip({ clock, now }: { clock: ResponseClock; now: number }) {
+  const { state, text } = clockState(clock, now);
+  return (
+    <span class={`sla sla-${state}`} data-sla={state}>
+      {' '}
+      {text}
+    </span>
   );
 }

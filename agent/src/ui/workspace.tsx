@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type AlertSettings, loadAlertSettings, saveAlertSettings } from '../alerts/alert-settings.js';
 import { Ringer } from '../alerts/ringer.js';
 import type { ConsoleController } from '../console/console-controller.js';
+import { byUrgency } from '../format/response-clock.js';
 import { capacityOf } from '../state/capacity.js';
 import { AlertToggles } from './alert-toggles.js';
 import { ChatTabs } from './chat-tabs.js';
@@ -95,7 +96,7 @@ export function Workspace({ controller, onSignOut }: Props) {
           <p class="empty chats-empty">{state.offers.length > 0 ? 'Accept a chat to start.' : 'Your chats appear here.'}</p>
         ) : (
           <>
-            <ChatTabs chats={state.chats} selected={state.selected} onSelect={(id) => controller.select(id)} />
+            <ChatTabs chats={byUrgency(state.chats)} selected={state.selected} now={now} onSelect={(id) => controller.select(id)} />
             {chat && (
               <ChatView
                 key={chat.conversation.id}

@@ -10,6 +10,7 @@ import { PastConversations } from './past-conversations.js';
 import { Presence } from './presence.js';
 import { QueueViews } from './queue-views.js';
 import { Recovery } from './recovery.js';
+import { ResponseClocks } from './response-clocks.js';
 import { SettingsChanges } from './settings-changes.js';
 import type { StatsBoard } from './stats-board.js';
 import { Transfers } from './transfers.js';
@@ -39,8 +40,9 @@ export type Hub = {
 export function createHub(deps: HubDeps): Hub {
   const state = new HubState(deps);
   const router = new OfferRouter(state);
-  const messaging = new Messaging(state);
-  const lifecycle = new Lifecycle(state, router, messaging, new Dispositions(state, router));
+  const clocks = new ResponseClocks(state);
+  const messaging = new Messaging(state, clocks);
+  const lifecycle = new Lifecycle(state, router, messaging, new Dispositions(state, router), clocks);
   const queues = new QueueViews(state);
   const recovery = new Recovery(state, router, messaging, lifecycle);
   const presence = new Presence(state, router, lifecycle, recovery, queues);

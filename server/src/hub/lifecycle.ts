@@ -12,6 +12,7 @@ import type { HubState } from './hub-state.js';
 import type { Messaging } from './messaging.js';
 import type { OfferRouter } from './offer-router.js';
 import { OpenConversation } from './open-conversation.js';
+import type { ResponseClocks } from './response-clocks.js';
 import { statusAfterAccept, statusAfterEnd } from './status-rules.js';
 import { toAgentView, toVisitorView } from './views.js';
 
@@ -26,7 +27,7 @@ export type StartRequest = {
 
 /** The record of a conversation that waits for an agent again. */
 export function waitingAgain(record: ConversationRecord): ConversationRecord {
-  return { ...record, status: 'waiting', agentId: null, agentName: null, servedFrom: null, acceptedAt: null };
+  return { ...record, status: 'waiting', agentId: null, agentName: null, servedFrom: null, acceptedAt: null, responseClock: null };
 }
 
 /**
@@ -44,6 +45,8 @@ export class Lifecycle {
     private readonly messaging: Messaging,
     /** Result codes and wrap-up after a chat. */
     readonly dispositions: Dispositions,
+    /** Response targets. */
+    readonly clocks: ResponseClocks,
   ) {}
 
   /** The visitor's open conversation in a room, if any. */
@@ -194,6 +197,12 @@ export class Lifecycle {
         }
         conversation.record = { ...claimed, lastSeq: Math.max(claimed.lastSeq, conversation.record.lastSeq) };
         conversation.transfer = null;
+        // The first reply is owed from now, if the room sets a target.
+        const clock = this.clocks.clock(claimed.room, 'first', claimed.acceptedAt ?? this.s.clock.now());
+        if (clock) {
+          conversation.record = { ...conversation.record, responseClock: clock };
+          await this.s.store.conversations.save(conversation.record);
+        }
         this.s.today.accepted(claimed.room, claimed.createdAt, claimed.acceptedAt ?? this.s.clock.now());
       } finally {
         conversation.claiming = null;
@@ -290,7 +299,7 @@ export class Lifecycle {
     return conversation.serial(async () => {
       if (conversation.record.status === 'ended') return;
       const wasWaiting = conversation.record.status === 'waiting';
-      const ended: ConversationRecord = { ...conversation.record, status: 'ended', endedAt: this.s.clock.now(), endedBy };
+      const ended: ConversationRecord = { ...conversation.record, status: 'ended', endedAt: this.s.clock.now(), endedBy, responseClock: null };
       await this.s.store.conversations.save(ended);
       conversation.record = ended;
       conversation.abandonTimer?.cancel();

@@ -4,13 +4,17 @@ import { randomId } from '../core/random-id.js';
 import type { ConversationRecord, NewMessage } from '../store/store.js';
 import { access, accessForWriting, writableNow } from './access.js';
 import type { HubState } from './hub-state.js';
+import type { ResponseClocks } from './response-clocks.js';
 
 /**
  * Messages, events and typing. A message is acknowledged only once the store holds it; the
  * other party (and the sender's other tabs) get it right after, in sequence order.
  */
 export class Messaging {
-  constructor(private readonly s: HubState) {}
+  constructor(
+    private readonly s: HubState,
+    private readonly clocks: ResponseClocks,
+  ) {}
 
   /**
    * Stores a text message and resolves with its ack once it is durable (the other party has it by
@@ -103,10 +107,10 @@ export class Messaging {
       this.s.today.answered(record.room, open.record.acceptedAt ?? message.at, message.at);
       if (open.record.firstResponseAt == null) {
         // Kept for reports: in the record the hub holds (later saves carry it), and saved in its turn.
-        open.record = { ...open.record, firstResponseAt: message.at };
-        void open.serial(() => this.s.store.conversations.save(open.record)).catch(() => {});
+        this.clocks.change(open, { ...open.record, firstResponseAt: message.at, responseClock: null });
       }
     }
+    if (open && message.kind !== 'event') this.clocks.messageStored(open, message.from, message.at);
     const frame = { type: 'message', conversationId: record.id, message } as const;
     const prefix = open ? (open.messageFramePrefix ??= messageFramePrefix(record.id)) : messageFramePrefix(record.id);
     const frameJson = `${prefix}${json}}`;

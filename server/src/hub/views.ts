@@ -44,6 +44,7 @@ export function toAgentView(record: ConversationRecord, visitorOnline: boolean):
     endedBy: record.endedBy,
     notes: record.notes ?? [],
     disposition: record.disposition ?? null,
+    responseClock: record.responseClock ?? null,
   };
 }
 

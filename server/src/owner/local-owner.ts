@@ -83,6 +83,7 @@ export function localOwner(hub: Hub, email: Email, directory: Directory, clock: 
           .filter((agent) => agent.rooms.includes(room))
           .map((agent) => ({ id: agent.id, name: agent.name, ...hub.presence.statusesOf(agent.id) })),
         today: hub.figures.today(room, now),
+        breaches: hub.lifecycle.clocks.breaches(room, now),
         now,
       };
       return view;

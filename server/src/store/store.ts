@@ -8,6 +8,7 @@ import type {
   EndedBy,
   FileInfo,
   FormAnswers,
+  ResponseClock,
 } from '@parley/shared';
 import type { OutboxChange, OutboxRecord, OutboxState } from './outbox-record.js';
 import type { AuditEntry, SettingsChange, SettingsRecord, SettingsWrite, SettingsWriteResult } from './settings-record.js';
@@ -42,6 +43,8 @@ export type ConversationRecord = {
   disposition?: Disposition | null;
   /** When its agent first wrote in it (for reports' first-response times). */
   firstResponseAt?: number | null;
+  /** The response target running (stored, so that a restart keeps its deadline). */
+  responseClock?: ResponseClock | null;
 };
 
 /** A message as the hub hands it to the store; the store gives it its sequence number. */

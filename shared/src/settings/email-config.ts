@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isEmailAddress, splitAddressList } from '../email-address.js';
+import { ServiceLevels } from './service-levels.js';
 
 /*
  * A room's email settings ("Email Transcript", "Customer Interactions" and
@@ -33,6 +34,8 @@ const AddressList = z.union([z.string(), z.array(z.string())], { error: 'must be
 export const PublicProfile = z.strictObject({
   companyName: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
   contactEmail: Address.optional(),
+  /** Response targets for every room that does not set its own. */
+  serviceLevels: ServiceLevels.optional(),
 });
 export type PublicProfile = z.infer<typeof PublicProfile>;
 

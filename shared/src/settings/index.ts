@@ -12,4 +12,5 @@ export * from './email-config.js';
 export * from './password-hash.js';
 export * from './public-settings.js';
 export * from './room-config.js';
+export * from './service-levels.js';
 export * from './widget-config.js';

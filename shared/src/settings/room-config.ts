@@ -4,6 +4,7 @@ import { ATTACHMENT_KINDS } from '../message.js';
 import { AVAILABILITY_FIELDS } from './availability-config.js';
 import { CannedReplies } from './canned-reply.js';
 import { EMAIL_FIELDS } from './email-config.js';
+import { ServiceLevels } from './service-levels.js';
 import { WIDGET_FIELDS } from './widget-config.js';
 
 /** `example.com`, `*.example.com`, optionally with `:port`. Matched against the page's origin. */
@@ -49,6 +50,8 @@ export const RoomConfig = z.strictObject({
     .min(0, 'must be at least 0')
     .max(36_500, 'must be at most 36500')
     .optional(),
+  /** Response targets of this room's chats; what it leaves out comes from the global profile. */
+  serviceLevels: ServiceLevels.optional(),
   /** Result codes ("dispositions") an agent gives a chat after it ends, e.g. "Sale", "Refund", "No answer". */
   resultCodes: z
     .array(z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'))

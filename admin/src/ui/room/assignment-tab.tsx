@@ -1,5 +1,6 @@
 import { CannedRepliesEditor } from '../canned-replies-editor.js';
 import { LinesField, NumberField, Section, SelectField, Toggle } from '../fields.js';
+import { ServiceLevelsSection } from './service-levels-section.js';
 
 /** How chats reach agents: quickest reply or the same agent first, limits and timeouts. */
 export function AssignmentTab() {
@@ -26,6 +27,7 @@ export function AssignmentTab() {
         <Toggle label="Force ready: agents stay ready until they are full, and are ready again after each chat" path={['forceReady']} />
         <NumberField label="Seconds before an unanswered offer is made again" path={['offerTimeoutSeconds']} min={5} max={600} />
       </Section>
+      <ServiceLevelsSection />
       <Section title="After a chat" description="What agents do once a chat ends, before they take the next one.">
         <LinesField
           label="Result codes, one a line"

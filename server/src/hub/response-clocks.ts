@@ -1,0 +1,61 @@
+import type { ResponseClock } from '@parley/shared';
+import { resolveServiceLevels } from '@parley/shared/settings';
+import type { ConversationRecord } from '../store/store.js';
+import type { HubState } from './hub-state.js';
+import type { OpenConversation } from './open-conversation.js';
+import { toAgentView } from './views.js';
+
+/**
+ * Response targets (SLAs) as clocks on open chats: the first reply is owed from the accept, the
+ * next one from each visitor message the agent has not answered yet. A clock is kept in the
+ * conversation's record, so a restart keeps its deadline; the console shows it (normal, warning,
+ * breached, by its own clock) and the supervisor view lists breaches.
+ */
+export class ResponseClocks {
+  constructor(private readonly s: HubState) {}
+
+  /** The clock of this kind for the room, starting at `since`, or null when its target is off. */
+  clock(room: string, kind: ResponseClock['kind'], since: number): ResponseClock | null {
+    const levels = resolveServiceLevels(this.s.room(room).config.serviceLevels, this.s.directory.publicProfile().serviceLevels);
+    const ms = kind === 'first' ? levels.firstResponseMs : levels.nextResponseMs;
+    if (ms <= 0) return null;
+    return { kind, since, warnAt: since + Math.round((ms * levels.warningPercent) / 100), dueAt: since + ms };
+  }
+
+  /** A message was stored in an open chat: the agent's stops the clock, a visitor's starts the next one if none runs. */
+  messageStored(open: OpenConversation, from: 'visitor' | 'agent', at: number): void {
+    const { record } = open;
+    if (record.status !== 'active') return;
+    const running = record.responseClock ?? null;
+    const next = from === 'agent' ? null : (running ?? this.clock(record.room, 'next', at));
+    if (next === running) return;
+    this.change(open, { ...record, responseClock: next });
+  }
+
+  /** Makes the record the hub holds the one with this clock, saves it in the chat's turn, and tells its agent. */
+  change(open: OpenConversation, record: ConversationRecord): void {
+    open.record = record;
+    void open
+      .serial(async () => {
+        await this.s.store.conversations.save(open.record);
+        if (open.record.agentId)
+          this.s.notifier.toAgent(open.record.agentId, {
+            type: 'conversation',
+            conversation: toAgentView(open.record, this.s.isVisitorOnline(open.record.visitorId)),
+          });
+      })
+      .catch(() => {});
+  }
+
+  /** Open chats of a room whose clock is past due now: the supervisor's breaches. */
+  breaches(room: string, now: number): { conversationId: string; agentName: string | null; kind: ResponseClock['kind']; dueAt: number }[] {
+    const found = [];
+    for (const open of this.s.open.values()) {
+      const clock = open.record.responseClock;
+      if (open.room === room && open.record.status === 'active' && clock && clock.dueAt <= now) {
+        found.push({ conversationId: open.id, agentName: open.record.agentName, kind: clock.kind, dueAt: clock.dueAt });
+      }
+    }
+    return found.sort((a, b) => a.dueAt - b.dueAt);
+  }
+}
