@@ -32,17 +32,21 @@ export class ResponseClocks {
     this.change(open, { ...record, responseClock: next });
   }
 
-  /** Makes the record the hub holds the one with this clock, saves it in the chat's turn, and tells its agent. */
+  /**
+   * Makes this the record the hub holds and saves it in the chat's turn; its agent hears of it
+   * when its clock started or stopped (not for what only reports read).
+   */
   change(open: OpenConversation, record: ConversationRecord): void {
+    const clockMoved = (open.record.responseClock ?? null) !== (record.responseClock ?? null);
     open.record = record;
     void open
       .serial(async () => {
         await this.s.store.conversations.save(open.record);
-        if (open.record.agentId)
-          this.s.notifier.toAgent(open.record.agentId, {
-            type: 'conversation',
-            conversation: toAgentView(open.record, this.s.isVisitorOnline(open.record.visitorId)),
-          });
+        if (!clockMoved || !open.record.agentId) return;
+        this.s.notifier.toAgent(open.record.agentId, {
+          type: 'conversation',
+          conversation: toAgentView(open.record, this.s.isVisitorOnline(open.record.visitorId)),
+        });
       })
       .catch(() => {});
   }
