@@ -74,8 +74,13 @@ describe('the widget on the demo shop', () => {
     await box.pressSequentially('My brakes');
     expect((await agent.client.next('typing', (f) => f.active && f.draft === 'My brakes')).draft).toBe('My brakes');
     await box.pressSequentially(' squeak');
+    // The emoji picker is a separate file, loaded on first use: search, pick, and it is in the box.
+    await page.getByRole('button', { name: 'Insert emoji' }).click();
+    await page.getByRole('searchbox', { name: 'Search emoji' }).fill('thumbs up');
+    await page.getByRole('button', { name: 'thumbs up' }).click();
+    await expect.poll(() => box.inputValue()).toBe('My brakes squeak👍');
     await page.getByRole('button', { name: 'Send message' }).click();
-    expect((await agent.client.next('message', (f) => f.message.from === 'visitor')).message.text).toBe('My brakes squeak');
+    expect((await agent.client.next('message', (f) => f.message.from === 'visitor')).message.text).toBe('My brakes squeak👍');
 
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Attach a file' }).click();
@@ -100,7 +105,7 @@ describe('the widget on the demo shop', () => {
 
     expect(before[0]).toBe('Alice joined the chat.');
     expect(before[1]).toMatch(/^Alice · Mechanic\s+Hi Dana, what can I do for you\?/);
-    expect(before[2]).toMatch(/^You\s+My brakes squeak\s+.* · Sent$/);
+    expect(before[2]).toMatch(/^You\s+My brakes squeak👍\s+.* · Sent$/);
     expect(before[4]).toContain('Bring it in, we fix it today: https://acme.example/repairs');
     expect(await page.getByRole('link', { name: 'https://acme.example/repairs' }).getAttribute('rel')).toContain('noopener');
 

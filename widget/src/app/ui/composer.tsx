@@ -2,7 +2,7 @@ import { insertAtCursor } from '@parley/shared/client';
 import { Limits } from '@parley/shared/limits';
 import { useRef, useState } from 'preact/hooks';
 import { acceptList } from '../chat/uploads.js';
-import { EmojiPicker } from './emoji-picker.js';
+import type { EmojiPicker } from './emoji-picker.js';
 import { Icon } from './icons.js';
 import { useWidget } from './widget-context.js';
 
@@ -14,6 +14,8 @@ export function Composer({ canAttach }: { canAttach: boolean }) {
   const { controller, strings, settings } = useWidget();
   const [text, setText] = useState('');
   const [emojiOpen, setEmojiOpen] = useState(false);
+  // The picker and its data come on first use: a separate file most visitors never load.
+  const [Picker, setPicker] = useState<typeof EmojiPicker | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -56,7 +58,16 @@ export function Composer({ canAttach }: { canAttach: boolean }) {
         }}
       />
       {settings.features.emojis && (
-        <button type="button" class="icon-button" aria-label={strings.emoji} aria-expanded={emojiOpen} onClick={() => setEmojiOpen(!emojiOpen)}>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={strings.emoji}
+          aria-expanded={emojiOpen}
+          onClick={() => {
+            setEmojiOpen(!emojiOpen);
+            if (!Picker) void import('./emoji-picker.js').then((module) => setPicker(() => module.EmojiPicker));
+          }}
+        >
           <Icon name="smile" />
         </button>
       )}
@@ -83,15 +94,20 @@ export function Composer({ canAttach }: { canAttach: boolean }) {
       <button type="submit" class="icon-button send" aria-label={strings.send} disabled={!text.trim()}>
         <Icon name="send" />
       </button>
-      {emojiOpen && (
-        <EmojiPicker
-          onPick={insert}
-          onClose={() => {
-            setEmojiOpen(false);
-            box.current?.focus();
-          }}
-        />
-      )}
+      {emojiOpen &&
+        (Picker ? (
+          <Picker
+            onPick={insert}
+            onClose={() => {
+              setEmojiOpen(false);
+              box.current?.focus();
+            }}
+          />
+        ) : (
+          <p class="emoji" role="status">
+            {strings.loading}
+          </p>
+        ))}
     </form>
   );
 }

@@ -1,33 +1,26 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { EmojiGroup } from '../emoji/emoji-data.js';
+import { EMOJI_GROUPS } from '../emoji/emoji-data.js';
 import { useWidget } from './widget-context.js';
 
 /** Columns of the grid; arrow keys move by one, up and down by a row. */
 const COLUMNS = 8;
 
 /**
- * "Emojis": a searchable grid, loaded on first use (its data is a separate file). Arrow
+ * "Emojis": a searchable grid. This module and its data are loaded on first use (the composer
+ * imports it lazily: most visitors never open it, and every byte of the app counts). Arrow
  * keys move between emoji, Enter inserts, Escape closes and returns to the message box.
  */
 export function EmojiPicker({ onPick, onClose }: { onPick(emoji: string): void; onClose(): void }) {
   const { strings } = useWidget();
-  const [groups, setGroups] = useState<EmojiGroup[] | null>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const grid = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    let live = true;
-    void import('../emoji/emoji-data.js').then((data) => live && setGroups(data.EMOJI_GROUPS));
-    search.current?.focus();
-    return () => {
-      live = false;
-    };
-  }, []);
+  useEffect(() => search.current?.focus(), []);
 
   const needle = query.trim().toLowerCase();
-  const shown = (groups ?? []).flatMap((group) => group.emoji).filter((emoji) => !needle || emoji.name.includes(needle));
+  const shown = EMOJI_GROUPS.flatMap((group) => group.emoji).filter((emoji) => !needle || emoji.name.includes(needle));
   const move = (index: number) => {
     const next = Math.max(0, Math.min(shown.length - 1, index));
     setActive(next);
@@ -64,9 +57,7 @@ export function EmojiPicker({ onPick, onClose }: { onPick(emoji: string): void; 
           }
         }}
       />
-      {groups === null ? (
-        <p role="status">{strings.loading}</p>
-      ) : shown.length === 0 ? (
+      {shown.length === 0 ? (
         <p role="status">{strings.emojiNone}</p>
       ) : (
         <div
