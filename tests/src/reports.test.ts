@@ -12,7 +12,9 @@ import { startVisitorChat, visitorSays } from './support/visitor-chat.js';
 
 const file = ConfigFile.parse({
   ...testFile,
-  rooms: testFile.rooms.map((room) => (room.name === 'GENERAL' ? { ...room, resultCodes: ['Sale', 'Refund'] } : room)),
+  rooms: testFile.rooms.map((room) =>
+    room.name === 'GENERAL' ? { ...room, resultCodes: ['Sale', 'Refund'], serviceLevels: { firstResponseSeconds: 2 } } : room,
+  ),
 });
 
 describe('a room’s day report (GET /api/admin/rooms/:name/report)', () => {
@@ -28,7 +30,8 @@ describe('a room’s day report (GET /api/admin/rooms/:name/report)', () => {
     servers.push(server);
     const alice = await connectAgent(server, 'alice@test.parley');
 
-    // Two answered chats (waits of 4 s and 10 s, first replies after 2 s and 3 s), one missed.
+    // Two answered chats (waits of 4 s and 10 s, first replies after 2 s and 3 s: one on time (at the
+    // room's 2 s target), one late), one missed.
     const chat = async (wait: number, reply: number, length: number, code: string) => {
       const visitor = await startVisitorChat(server, { form: { name: `V${wait}` } });
       clock.advance(wait);
@@ -65,6 +68,7 @@ describe('a room’s day report (GET /api/admin/rooms/:name/report)', () => {
       medianWaitMs: 4_000,
       p90WaitMs: 10_000,
       medianFirstResponseMs: 2_000,
+      serviceLevelMetPercent: 50,
       medianDurationMs: 60_000,
       results: { Sale: 1, Refund: 1, none: 0 },
     };
@@ -73,8 +77,8 @@ describe('a room’s day report (GET /api/admin/rooms/:name/report)', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toContain('parley-GENERAL-2026-12-05.csv');
     expect(String(csv.body).split('\r\n')).toEqual([
-      'date,room,chats,answered,missed,median_wait_s,p90_wait_s,median_first_response_s,median_duration_s,result:Sale,result:Refund,result:none',
-      '2026-12-05,GENERAL,3,2,1,4.0,10.0,2.0,60.0,1,1,0',
+      'date,room,chats,answered,missed,median_wait_s,p90_wait_s,median_first_response_s,sla_met_percent,median_duration_s,result:Sale,result:Refund,result:none',
+      '2026-12-05,GENERAL,3,2,1,4.0,10.0,2.0,50,60.0,1,1,0',
       '',
     ]);
     // Another day has nothing; a bad date is refused.

@@ -22,12 +22,13 @@ describe('day report', () => {
       medianWaitMs: 1500,
       p90WaitMs: 1500,
       medianFirstResponseMs: null,
+      serviceLevelMetPercent: null,
       medianDurationMs: 60000,
       results: { '=HYPERLINK("x")': 1, 'a,b': 0, none: 0 },
     });
     expect(csv.split('\r\n')[0]).toBe(
-      'date,room,chats,answered,missed,median_wait_s,p90_wait_s,median_first_response_s,median_duration_s,"result:=HYPERLINK(""x"")","result:a,b",result:none',
+      'date,room,chats,answered,missed,median_wait_s,p90_wait_s,median_first_response_s,sla_met_percent,median_duration_s,"result:=HYPERLINK(""x"")","result:a,b",result:none',
     );
-    expect(csv.split('\r\n')[1]).toBe('2026-12-05,GENERAL,1,1,0,1.5,1.5,,60.0,1,0,0');
+    expect(csv.split('\r\n')[1]).toBe('2026-12-05,GENERAL,1,1,0,1.5,1.5,,,60.0,1,0,0');
   });
 });

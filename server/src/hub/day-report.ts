@@ -17,6 +17,8 @@ export type DayReport = {
   p90WaitMs: number | null;
   /** From accept to the agent's first message. */
   medianFirstResponseMs: number | null;
+  /** Of answered chats that had a response target: the share (0–100, one decimal) whose every answer came in time. */
+  serviceLevelMetPercent: number | null;
   /** From accept to the end. */
   medianDurationMs: number | null;
   /** Chats by result code (`none`: no code given). */
@@ -62,6 +64,8 @@ export function dayReport(room: string, date: string, timeZone: string, records:
   const answered = records.filter((record) => record.acceptedAt !== null);
   const waits = answered.map((record) => record.acceptedAt! - record.createdAt);
   const firstResponses = answered.filter((record) => record.firstResponseAt != null).map((record) => record.firstResponseAt! - record.acceptedAt!);
+  const targeted = answered.filter((record) => record.serviceLevel !== undefined);
+  const met = targeted.filter((record) => record.serviceLevel === 'met').length;
   const durations = answered.map((record) => (record.endedAt ?? record.acceptedAt!) - record.acceptedAt!);
   const results: Record<string, number> = Object.fromEntries([...codes, 'none'].map((code) => [code, 0]));
   for (const record of answered) {
@@ -78,6 +82,7 @@ export function dayReport(room: string, date: string, timeZone: string, records:
     medianWaitMs: percentile(waits, 0.5),
     p90WaitMs: percentile(waits, 0.9),
     medianFirstResponseMs: percentile(firstResponses, 0.5),
+    serviceLevelMetPercent: targeted.length === 0 ? null : Math.round((met / targeted.length) * 1000) / 10,
     medianDurationMs: percentile(durations, 0.5),
     results,
   };
@@ -96,6 +101,7 @@ export function dayReportCsv(report: DayReport): string {
     ['median_wait_s', seconds(report.medianWaitMs)],
     ['p90_wait_s', seconds(report.p90WaitMs)],
     ['median_first_response_s', seconds(report.medianFirstResponseMs)],
+    ['sla_met_percent', report.serviceLevelMetPercent === null ? '' : String(report.serviceLevelMetPercent)],
     ['median_duration_s', seconds(report.medianDurationMs)],
     ...Object.entries(report.results).map(([code, count]): [string, string] => [`result:${code}`, String(count)]),
   ];

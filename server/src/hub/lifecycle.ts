@@ -12,7 +12,7 @@ import type { HubState } from './hub-state.js';
 import type { Messaging } from './messaging.js';
 import type { OfferRouter } from './offer-router.js';
 import { OpenConversation } from './open-conversation.js';
-import type { ResponseClocks } from './response-clocks.js';
+import { type ResponseClocks, withClock } from './response-clocks.js';
 import { statusAfterAccept, statusAfterEnd } from './status-rules.js';
 import { toAgentView, toVisitorView } from './views.js';
 
@@ -200,7 +200,7 @@ export class Lifecycle {
         // The first reply is owed from now, if the room sets a target.
         const clock = this.clocks.clock(claimed.room, 'first', claimed.acceptedAt ?? this.s.clock.now());
         if (clock) {
-          conversation.record = { ...conversation.record, responseClock: clock };
+          conversation.record = withClock(conversation.record, clock, this.s.clock.now());
           await this.s.store.conversations.save(conversation.record);
         }
         this.s.today.accepted(claimed.room, claimed.createdAt, claimed.acceptedAt ?? this.s.clock.now());
@@ -299,7 +299,8 @@ export class Lifecycle {
     return conversation.serial(async () => {
       if (conversation.record.status === 'ended') return;
       const wasWaiting = conversation.record.status === 'waiting';
-      const ended: ConversationRecord = { ...conversation.record, status: 'ended', endedAt: this.s.clock.now(), endedBy, responseClock: null };
+      const now = this.s.clock.now();
+      const ended: ConversationRecord = { ...withClock(conversation.record, null, now), status: 'ended', endedAt: now, endedBy };
       await this.s.store.conversations.save(ended);
       conversation.record = ended;
       conversation.abandonTimer?.cancel();

@@ -4,7 +4,7 @@ import { randomId } from '../core/random-id.js';
 import type { ConversationRecord, NewMessage } from '../store/store.js';
 import { access, accessForWriting, writableNow } from './access.js';
 import type { HubState } from './hub-state.js';
-import type { ResponseClocks } from './response-clocks.js';
+import { type ResponseClocks, withClock } from './response-clocks.js';
 
 /**
  * Messages, events and typing. A message is acknowledged only once the store holds it; the
@@ -107,7 +107,7 @@ export class Messaging {
       this.s.today.answered(record.room, open.record.acceptedAt ?? message.at, message.at);
       if (open.record.firstResponseAt == null) {
         // Kept for reports: in the record the hub holds (later saves carry it), and saved in its turn.
-        this.clocks.change(open, { ...open.record, firstResponseAt: message.at, responseClock: null });
+        this.clocks.change(open, { ...withClock(open.record, null, message.at), firstResponseAt: message.at });
       }
     }
     if (open && message.kind !== 'event') this.clocks.messageStored(open, message.from, message.at);

@@ -35,6 +35,8 @@ describe('response targets (SLAs)', () => {
     await kit.settle();
     expect((await kit.store.conversations.get(id))?.responseClock).toBeNull();
     expect(kit.hub.lifecycle.clocks.breaches('GENERAL', kit.clock.now())).toEqual([]);
+    // Answered late: the chat's service level is breached for good (reports count it so).
+    expect((await kit.store.conversations.get(id))?.serviceLevel).toBe('breached');
 
     const asked = kit.clock.now();
     await kit.hub.messaging.send(visitor, { conversationId: id, clientId: 'v1', text: 'Can you help?' });
@@ -46,6 +48,22 @@ describe('response targets (SLAs)', () => {
     await kit.hub.lifecycle.end(alice, id);
     await kit.settle();
     expect((await kit.store.conversations.get(id))?.responseClock).toBeNull();
+  });
+
+  it('marks a chat met while every reply comes in time, and breached when it ends with a reply overdue', async () => {
+    const kit = await hubKit({ rooms, agents });
+    kit.signIn('alice@example.com');
+    const id = await kit.start('v1');
+    await kit.accept('alice@example.com', id);
+    kit.clock.advance(60_000);
+    await kit.hub.messaging.send(alice, { conversationId: id, clientId: 'a1', text: 'Hello!' });
+    await kit.hub.messaging.send(visitor, { conversationId: id, clientId: 'v1', text: 'Can you help?' });
+    await kit.settle();
+    expect((await kit.store.conversations.get(id))?.serviceLevel).toBe('met');
+    kit.clock.advance(30_001);
+    await kit.hub.lifecycle.end(alice, id);
+    await kit.settle();
+    expect((await kit.store.conversations.get(id))?.serviceLevel).toBe('breached');
   });
 
   it('keeps a clock across a restart: its deadline is stored', async () => {

@@ -6,6 +6,18 @@ import type { OpenConversation } from './open-conversation.js';
 import { toAgentView } from './views.js';
 
 /**
+ * The record with `next` as its running clock (null: none) from `at`: a clock that stops (or is
+ * replaced) after its due time marks the chat's service level breached for good.
+ */
+export function withClock(record: ConversationRecord, next: ResponseClock | null, at: number): ConversationRecord {
+  const running = record.responseClock ?? null;
+  let serviceLevel = record.serviceLevel;
+  if (running && running !== next && at > running.dueAt) serviceLevel = 'breached';
+  else if ((running ?? next) && !serviceLevel) serviceLevel = 'met';
+  return { ...record, responseClock: next, ...(serviceLevel ? { serviceLevel } : {}) };
+}
+
+/**
  * Response targets (SLAs) as clocks on open chats: the first reply is owed from the accept, the
  * next one from each visitor message the agent has not answered yet. A clock is kept in the
  * conversation's record, so a restart keeps its deadline; the console shows it (normal, warning,
@@ -29,7 +41,7 @@ export class ResponseClocks {
     const running = record.responseClock ?? null;
     const next = from === 'agent' ? null : (running ?? this.clock(record.room, 'next', at));
     if (next === running) return;
-    this.change(open, { ...record, responseClock: next });
+    this.change(open, withClock(record, next, at));
   }
 
   /**

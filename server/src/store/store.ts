@@ -45,6 +45,12 @@ export type ConversationRecord = {
   firstResponseAt?: number | null;
   /** The response target running (stored, so that a restart keeps its deadline). */
   responseClock?: ResponseClock | null;
+  /**
+   * Whether its response targets were kept: `met` once a clock ran, `breached` for good once an
+   * answer came (or the chat ended) after a clock's due time. Absent: no target applied (reports'
+   * "SLA met %" counts only chats with a target).
+   */
+  serviceLevel?: 'met' | 'breached';
 };
 
 /** A message as the hub hands it to the store; the store gives it its sequence number. */

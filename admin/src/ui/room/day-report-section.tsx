@@ -9,6 +9,7 @@ type DayReport = {
   medianWaitMs: number | null;
   p90WaitMs: number | null;
   medianFirstResponseMs: number | null;
+  serviceLevelMetPercent: number | null;
   medianDurationMs: number | null;
   results: Record<string, number>;
 };
@@ -53,6 +54,8 @@ export function DayReportSection({ name, refreshMs }: { name: string; refreshMs:
         </dd>
         <dt>Median first reply</dt>
         <dd>{seconds(report.medianFirstResponseMs)}</dd>
+        <dt>Replies within target</dt>
+        <dd>{report.serviceLevelMetPercent === null ? 'no target' : `${report.serviceLevelMetPercent} %`}</dd>
         <dt>Median length</dt>
         <dd>{seconds(report.medianDurationMs)}</dd>
         {Object.entries(report.results).map(([code, count]) => [<dt key={`c-${code}`}>Result: {code}</dt>, <dd key={`n-${code}`}>{count}</dd>])}
