@@ -73,6 +73,8 @@ export type SupervisorView = {
   today: { chats: number; medianWaitMs: number | null; medianFirstResponseMs: number | null };
   /** Chats whose response target has passed, oldest breach first. */
   breaches: { conversationId: string; agentName: string | null; kind: 'first' | 'next'; dueAt: number }[];
+  /** Chats whose visitor has waited for their agent past the room's "tell the supervisor" time, longest first. */
+  quietAgents: { conversationId: string; agentName: string | null; since: number }[];
   now: number;
 };
 

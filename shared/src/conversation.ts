@@ -34,6 +34,11 @@ export const VisitorConversationView = z.object({
   lastSeq: Seq,
   startedAt: Timestamp,
   endedBy: EndedBy.nullable(),
+  /**
+   * Set while waiting once the room's maximum wait has passed: the widget offers to leave a
+   * message instead (or to keep waiting: frame `keepWaiting`).
+   */
+  waitedTooLong: z.boolean().optional(),
 });
 export type VisitorConversationView = z.infer<typeof VisitorConversationView>;
 
@@ -75,6 +80,22 @@ export const ResponseClock = z.object({
 });
 export type ResponseClock = z.infer<typeof ResponseClock>;
 
+/**
+ * The inactivity timer of an open chat, kept in its record so that a restart keeps its deadlines.
+ * One runs at a time, for whoever owes the next move: `wait` while in the queue (at `warnAt` the
+ * visitor is offered to leave a message), `visitor` once the agent wrote last (a warning at
+ * `warnAt`, the chat closes at `escalateAt`), `agent` once the visitor wrote last or since the
+ * accept (a warning to the agent at `warnAt`, the supervisor sees it from `escalateAt`).
+ */
+export const ChatTimer = z.object({
+  kind: z.enum(['wait', 'visitor', 'agent']),
+  since: Timestamp,
+  warnAt: Timestamp.nullable(),
+  escalateAt: Timestamp.nullable(),
+  warned: z.boolean(),
+});
+export type ChatTimer = z.infer<typeof ChatTimer>;
+
 export const AgentConversationView = z.object({
   id: ServerId,
   room: RoomName,
@@ -100,6 +121,8 @@ export const AgentConversationView = z.object({
   disposition: Disposition.nullable().default(null),
   /** The response target running now, if any. */
   responseClock: ResponseClock.nullable().default(null),
+  /** Set once the agent was warned of their inactivity in this chat: since when the visitor waits for them. */
+  idleSince: Timestamp.nullable().default(null),
 });
 export type AgentConversationView = z.infer<typeof AgentConversationView>;
 

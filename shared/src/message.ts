@@ -19,6 +19,10 @@ export const CONVERSATION_EVENTS = [
   'abandoned',
   /** A message at this place was lost to damage on the server's disk (put in its place by a journal repair). */
   'message-lost',
+  /** The agent wrote last and the visitor has not answered for the room's inactivity time: the chat closes soon. */
+  'idle-warning',
+  /** The chat closed because the visitor did not answer after the warning (the agent sees `REMOTE_CUSTOMER_HANGUP`). */
+  'idle-closed',
 ] as const;
 export const ConversationEvent = z.enum(CONVERSATION_EVENTS);
 export type ConversationEvent = z.infer<typeof ConversationEvent>;

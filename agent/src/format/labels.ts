@@ -30,6 +30,8 @@ const EVENT_TEXT: Record<ConversationEvent, (name: string) => string> = {
   'agent-ended': (name) => `${name} ended the chat`,
   abandoned: () => 'The visitor left the queue',
   'message-lost': () => 'A message here was lost to disk damage on the server',
+  'idle-warning': () => 'The visitor was warned that the chat closes soon without an answer',
+  'idle-closed': () => 'The chat closed: the visitor did not answer',
 };
 
 export function eventText(message: EventMessage): string {

@@ -63,6 +63,7 @@ export function conversation(overrides: Partial<AgentConversationView> & { name?
     notes: [],
     disposition: null,
     responseClock: null,
+    idleSince: null,
     ...rest,
   };
 }

@@ -92,6 +92,7 @@ export function remoteOwner(caller: OwnerCaller): OwnerApi {
     hasOpen: (visitorId, roomName) => call('hasOpen', visitorId, roomName),
     start: (request) => call('start', request),
     askAll: (visitorId, conversationId) => call('askAll', visitorId, conversationId),
+    keepWaiting: (visitorId, conversationId) => call('keepWaiting', visitorId, conversationId),
     send: (party, frame, origin) => call('send', party, frame, origin),
     async typing(party, frame) {
       caller.tell('typing', [party, frame]);

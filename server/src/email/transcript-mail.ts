@@ -29,6 +29,8 @@ const EVENT_TEXT: Record<ConversationEvent, keyof EmailStrings> = {
   'agent-ended': 'agentEnded',
   abandoned: 'abandoned',
   'message-lost': 'messageLost',
+  'idle-warning': 'idleWarning',
+  'idle-closed': 'idleClosed',
 };
 
 function lines(input: TranscriptInput, words: EmailStrings): Line[] {

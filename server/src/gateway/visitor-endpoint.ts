@@ -99,6 +99,9 @@ export function createVisitorEndpoint(deps: VisitorEndpointDeps): SocketEndpoint
     async askAll(session, frame) {
       answer(session, { type: 'conversation', conversation: await owner.askAll(ready(session), frame.conversationId) });
     },
+    async keepWaiting(session, frame) {
+      answer(session, { type: 'conversation', conversation: await owner.keepWaiting(ready(session), frame.conversationId) });
+    },
     async end(session, frame) {
       await owner.end({ kind: 'visitor', visitorId: ready(session) }, frame.conversationId);
     },

@@ -1,4 +1,5 @@
 import type { Directory } from '../config/directory.js';
+import { ChatTimers } from './chat-timers.js';
 import type { DayFigures } from './day-figures.js';
 import { Dispositions } from './dispositions.js';
 import { type HubDeps, HubState } from './hub-state.js';
@@ -41,8 +42,13 @@ export function createHub(deps: HubDeps): Hub {
   const state = new HubState(deps);
   const router = new OfferRouter(state);
   const clocks = new ResponseClocks(state);
-  const messaging = new Messaging(state, clocks);
-  const lifecycle = new Lifecycle(state, router, messaging, new Dispositions(state, router), clocks);
+  // Its actions are called only when a timer fires, long after everything here is built.
+  const timers = new ChatTimers(state, {
+    warnVisitor: (record) => messaging.event(record, 'idle-warning'),
+    closeForSilence: (open) => lifecycle.closeForSilence(open),
+  });
+  const messaging = new Messaging(state, clocks, timers);
+  const lifecycle = new Lifecycle(state, router, messaging, new Dispositions(state, router), clocks, timers);
   const queues = new QueueViews(state);
   const recovery = new Recovery(state, router, messaging, lifecycle);
   const presence = new Presence(state, router, lifecycle, recovery, queues);

@@ -1,4 +1,12 @@
-import { type AgentConversationView, type ClientKind, type EndedBy, ErrorCode, type FormAnswers, type VisitorConversationView } from '@parley/shared';
+import {
+  type AgentConversationView,
+  type ClientKind,
+  type ConversationEvent,
+  type EndedBy,
+  ErrorCode,
+  type FormAnswers,
+  type VisitorConversationView,
+} from '@parley/shared';
 import type { RoomConfig } from '@parley/shared/settings';
 import type { RoomEntry } from '../config/directory.js';
 import type { Party } from '../core/party.js';
@@ -7,6 +15,7 @@ import { Refusal } from '../core/refusal.js';
 import type { ConversationRecord } from '../store/store.js';
 import { access } from './access.js';
 import type { AgentState } from './agent-state.js';
+import type { ChatTimers } from './chat-timers.js';
 import type { Dispositions } from './dispositions.js';
 import type { HubState } from './hub-state.js';
 import type { Messaging } from './messaging.js';
@@ -14,7 +23,7 @@ import type { OfferRouter } from './offer-router.js';
 import { OpenConversation } from './open-conversation.js';
 import { type ResponseClocks, withClock } from './response-clocks.js';
 import { statusAfterAccept, statusAfterEnd } from './status-rules.js';
-import { toAgentView, toVisitorView } from './views.js';
+import { toAgentView, toVisitorView, waitedTooLong } from './views.js';
 
 export type StartRequest = {
   visitorId: string;
@@ -27,7 +36,7 @@ export type StartRequest = {
 
 /** The record of a conversation that waits for an agent again. */
 export function waitingAgain(record: ConversationRecord): ConversationRecord {
-  return { ...record, status: 'waiting', agentId: null, agentName: null, servedFrom: null, acceptedAt: null, responseClock: null };
+  return { ...record, status: 'waiting', agentId: null, agentName: null, servedFrom: null, acceptedAt: null, responseClock: null, chatTimer: null };
 }
 
 /**
@@ -47,6 +56,8 @@ export class Lifecycle {
     readonly dispositions: Dispositions,
     /** Response targets. */
     readonly clocks: ResponseClocks,
+    /** Maximum wait and inactivity. */
+    readonly timers: ChatTimers,
   ) {}
 
   /** The visitor's open conversation in a room, if any. */
@@ -110,6 +121,8 @@ export class Lifecycle {
       endedAt: null,
       endedBy: null,
       lastSeq: 0,
+      // Only a chat's first wait is timed: one an agent already served goes back to the queue without a maximum.
+      chatTimer: this.timers.timer(room.name, 'wait', now),
     };
     // A reopened conversation keeps its id, history, notes and earlier answers; it waits from now.
     const record: ConversationRecord = reopened
@@ -122,12 +135,14 @@ export class Lifecycle {
           endedAt: null,
           endedBy: null,
           disposition: null,
+          chatTimer: fresh.chatTimer,
         }
       : fresh;
     await this.s.store.conversations.save(record);
     this.s.today.started(room.name, now);
     const conversation = new OpenConversation(record, this.s.nextArrival(), phase, preferred);
     this.s.trackOpen(conversation);
+    this.timers.arm(conversation);
     if (phase === 'sticky') {
       conversation.stickyTimer = this.s.clock.setTimer(room.stickyTimeoutSeconds * 1000, () => this.openToEveryone(conversation));
     }
@@ -197,12 +212,15 @@ export class Lifecycle {
         }
         conversation.record = { ...claimed, lastSeq: Math.max(claimed.lastSeq, conversation.record.lastSeq) };
         conversation.transfer = null;
-        // The first reply is owed from now, if the room sets a target.
-        const clock = this.clocks.clock(claimed.room, 'first', claimed.acceptedAt ?? this.s.clock.now());
-        if (clock) {
-          conversation.record = withClock(conversation.record, clock, this.s.clock.now());
+        // The first reply is owed from now, if the room sets a target; the agent's inactivity counts from now too.
+        const acceptedAt = claimed.acceptedAt ?? this.s.clock.now();
+        const clock = this.clocks.clock(claimed.room, 'first', acceptedAt);
+        const timer = this.timers.timer(claimed.room, 'agent', acceptedAt);
+        if (clock || timer || conversation.record.chatTimer) {
+          conversation.record = { ...withClock(conversation.record, clock, this.s.clock.now()), chatTimer: timer };
           await this.s.store.conversations.save(conversation.record);
         }
+        this.timers.arm(conversation);
         this.s.today.accepted(claimed.room, claimed.createdAt, claimed.acceptedAt ?? this.s.clock.now());
       } finally {
         conversation.claiming = null;
@@ -295,12 +313,34 @@ export class Lifecycle {
     }
   }
 
-  private finish(conversation: OpenConversation, endedBy: EndedBy): Promise<void> {
+  /** The visitor did not answer after the inactivity warning: the chat closes as if they had left, with a note saying why. */
+  closeForSilence(conversation: OpenConversation): Promise<void> {
+    return this.finish(conversation, 'visitor', 'idle-closed');
+  }
+
+  /** The visitor chose to keep waiting after the maximum wait passed. */
+  async keepWaiting(visitorId: string, conversationId: string): Promise<VisitorConversationView> {
+    const open = this.s.open.get(conversationId);
+    if (!open || open.record.visitorId !== visitorId || open.record.status !== 'waiting') {
+      throw new Refusal(ErrorCode.NOT_ALLOWED, 'The conversation is no longer waiting.');
+    }
+    this.timers.keepWaiting(open);
+    return this.visitorView(open);
+  }
+
+  /** The visitor left an email message instead of waiting on (offered after the maximum wait): their waiting chat ends. */
+  async messageLeft(visitorId: string, room: string): Promise<void> {
+    const open = this.openFor(visitorId, room);
+    if (open && waitedTooLong(open.record)) await this.finish(open, 'visitor');
+  }
+
+  private finish(conversation: OpenConversation, endedBy: EndedBy, event?: ConversationEvent): Promise<void> {
     return conversation.serial(async () => {
       if (conversation.record.status === 'ended') return;
       const wasWaiting = conversation.record.status === 'waiting';
       const now = this.s.clock.now();
-      const ended: ConversationRecord = { ...withClock(conversation.record, null, now), status: 'ended', endedAt: now, endedBy };
+      const ended: ConversationRecord = { ...withClock(conversation.record, null, now), status: 'ended', endedAt: now, endedBy, chatTimer: null };
+      this.timers.stop(conversation);
       await this.s.store.conversations.save(ended);
       conversation.record = ended;
       conversation.abandonTimer?.cancel();
@@ -314,8 +354,8 @@ export class Lifecycle {
       }
       this.s.notifier.toVisitor(ended.visitorId, { type: 'conversation', conversation: this.visitorView(conversation) });
       if (agent) this.tellAgent(conversation);
-      const event = endedBy === 'visitor' ? 'visitor-ended' : endedBy === 'agent' ? 'agent-ended' : 'abandoned';
-      await this.messaging.event(ended, event, endedBy === 'agent' ? (ended.agentName ?? undefined) : undefined);
+      const told = event ?? (endedBy === 'visitor' ? 'visitor-ended' : endedBy === 'agent' ? 'agent-ended' : 'abandoned');
+      await this.messaging.event(ended, told, endedBy === 'agent' ? (ended.agentName ?? undefined) : undefined);
       for (const other of freed) this.router.agentFreed(other);
       if (agent) this.router.agentFreed(agent);
     });

@@ -3,6 +3,7 @@ import type { Party } from '../core/party.js';
 import { randomId } from '../core/random-id.js';
 import type { ConversationRecord, NewMessage } from '../store/store.js';
 import { access, accessForWriting, writableNow } from './access.js';
+import type { ChatTimers } from './chat-timers.js';
 import type { HubState } from './hub-state.js';
 import { type ResponseClocks, withClock } from './response-clocks.js';
 
@@ -14,6 +15,7 @@ export class Messaging {
   constructor(
     private readonly s: HubState,
     private readonly clocks: ResponseClocks,
+    private readonly timers: ChatTimers,
   ) {}
 
   /**
@@ -110,7 +112,10 @@ export class Messaging {
         this.clocks.change(open, { ...withClock(open.record, null, message.at), firstResponseAt: message.at });
       }
     }
-    if (open && message.kind !== 'event') this.clocks.messageStored(open, message.from, message.at);
+    if (open && message.kind !== 'event') {
+      this.clocks.messageStored(open, message.from, message.at);
+      this.timers.messageStored(open, message.from, message.at);
+    }
     const frame = { type: 'message', conversationId: record.id, message } as const;
     const prefix = open ? (open.messageFramePrefix ??= messageFramePrefix(record.id)) : messageFramePrefix(record.id);
     const frameJson = `${prefix}${json}}`;

@@ -33,6 +33,8 @@ export class OpenConversation {
   answered = false;
   /** Whether the room's unoffered heap holds it (so it is pushed once). */
   inUnoffered = false;
+  /** The clock's timer for the next step of the record's `chatTimer` (see ChatTimers). */
+  chatTimerHandle: Timer | null = null;
   /** Set while the visitor has no page open and the conversation waits: ends it when it fires. */
   abandonTimer: Timer | null = null;
   /** `{"type":"message","conversationId":"…","message":` for this conversation, made on its first message. */

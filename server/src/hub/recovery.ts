@@ -49,6 +49,8 @@ export class Recovery {
         }
         this.router.enqueue(conversation);
       }
+      // Its timer's deadlines were stored: one that fell due while the server was down fires now.
+      this.lifecycle.timers.arm(conversation);
       if (!this.s.isVisitorOnline(record.visitorId)) this.lifecycle.visitorWentAway(record.visitorId);
     }
   }

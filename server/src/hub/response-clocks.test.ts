@@ -9,11 +9,11 @@ const alice = { kind: 'agent' as const, agentId: 'alice@example.com' };
 
 describe('response targets (SLAs)', () => {
   it('takes the most specific value, field by field, and says where each comes from', () => {
-    expect(resolveServiceLevels({ firstResponseSeconds: 30 }, { firstResponseSeconds: 90, nextResponseSeconds: 60 })).toEqual({
+    expect(resolveServiceLevels({ firstResponseSeconds: 30 }, { firstResponseSeconds: 90, nextResponseSeconds: 60 })).toMatchObject({
       firstResponseMs: 30_000,
       nextResponseMs: 60_000,
       warningPercent: 80,
-      from: { firstResponseSeconds: 'room', nextResponseSeconds: 'global', warningPercent: 'default' },
+      from: { firstResponseSeconds: 'room', nextResponseSeconds: 'global', warningPercent: 'default', maxWaitSeconds: 'default' },
     });
     expect(resolveServiceLevels({ firstResponseSeconds: 0 }, { firstResponseSeconds: 90 }).firstResponseMs).toBe(0);
   });

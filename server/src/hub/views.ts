@@ -12,6 +12,16 @@ export function visitorName(record: ConversationRecord): string | null {
   return typeof name === 'string' && name.trim() ? name.trim() : null;
 }
 
+/** Whether the visitor has been offered to leave a message instead of waiting on. */
+export function waitedTooLong(record: ConversationRecord): boolean {
+  return record.status === 'waiting' && record.chatTimer?.kind === 'wait' && record.chatTimer.warned;
+}
+
+/** Since when the visitor waits for the agent, once the agent was warned of it; else null. */
+export function agentIdleSince(record: ConversationRecord): number | null {
+  return record.chatTimer?.kind === 'agent' && record.chatTimer.warned ? record.chatTimer.since : null;
+}
+
 export function toVisitorView(record: ConversationRecord, phase: RoutingPhase): VisitorConversationView {
   return {
     id: record.id,
@@ -22,6 +32,7 @@ export function toVisitorView(record: ConversationRecord, phase: RoutingPhase): 
     lastSeq: record.lastSeq,
     startedAt: record.createdAt,
     endedBy: record.endedBy,
+    ...(waitedTooLong(record) ? { waitedTooLong: true } : {}),
   };
 }
 
@@ -45,6 +56,7 @@ export function toAgentView(record: ConversationRecord, visitorOnline: boolean):
     notes: record.notes ?? [],
     disposition: record.disposition ?? null,
     responseClock: record.responseClock ?? null,
+    idleSince: agentIdleSince(record),
   };
 }
 

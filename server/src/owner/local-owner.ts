@@ -35,6 +35,7 @@ export function localOwner(hub: Hub, email: Email, directory: Directory, clock: 
       return hub.lifecycle.start({ visitorId, entry: entryOrRefuse(directory, roomName), form, context, origin });
     },
     askAll: (visitorId, conversationId) => hub.lifecycle.askAll(visitorId, conversationId),
+    keepWaiting: (visitorId, conversationId) => hub.lifecycle.keepWaiting(visitorId, conversationId),
     // The hub's own promise, untouched: a message goes to the store in the turn it arrived.
     send: (party, frame, origin) => hub.messaging.send(party, frame, origin),
     async typing(party, frame) {
@@ -68,7 +69,10 @@ export function localOwner(hub: Hub, email: Email, directory: Directory, clock: 
 
     emailTranscript: (requester, frame) => email.transcripts.request(requester, frame),
     async leaveMessage({ requester, roomName, pageUrl, frame }) {
-      return email.messages.leave({ requester, entry: entryOrRefuse(directory, roomName), pageUrl, frame });
+      const answer = await email.messages.leave({ requester, entry: entryOrRefuse(directory, roomName), pageUrl, frame });
+      // Offered instead of waiting on: the message replaces the chat that waited too long.
+      if (answer.type === 'emailQueued') await hub.lifecycle.messageLeft(requester.visitorId, roomName);
+      return answer;
     },
     emailAlert: (requester, frame) => email.alerts.request(requester, frame),
 
@@ -84,6 +88,7 @@ export function localOwner(hub: Hub, email: Email, directory: Directory, clock: 
           .map((agent) => ({ id: agent.id, name: agent.name, ...hub.presence.statusesOf(agent.id) })),
         today: hub.figures.today(room, now),
         breaches: hub.lifecycle.clocks.breaches(room, now),
+        quietAgents: hub.lifecycle.timers.quietAgents(room, now),
         now,
       };
       return view;

@@ -58,6 +58,8 @@ export interface OwnerApi {
   hasOpen(visitorId: string, roomName: string): Promise<boolean>;
   start(call: StartCall): Promise<VisitorConversationView>;
   askAll(visitorId: string, conversationId: string): Promise<VisitorConversationView>;
+  /** The visitor keeps waiting after the room's maximum wait. */
+  keepWaiting(visitorId: string, conversationId: string): Promise<VisitorConversationView>;
 
   send(party: Party, frame: { conversationId: string; clientId: string; text: string }, origin: ConnectionRef): Promise<AckFrame>;
   typing(party: Party, frame: { conversationId: string; active: boolean; draft?: string | undefined }): Promise<void>;

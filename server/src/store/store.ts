@@ -2,6 +2,7 @@ import type {
   AgentConversationView,
   AgentNote,
   ChatMessage,
+  ChatTimer,
   ClientKind,
   ConversationStatus,
   Disposition,
@@ -45,6 +46,8 @@ export type ConversationRecord = {
   firstResponseAt?: number | null;
   /** The response target running (stored, so that a restart keeps its deadline). */
   responseClock?: ResponseClock | null;
+  /** The inactivity timer running (wait, visitor or agent), with its stored deadlines. */
+  chatTimer?: ChatTimer | null;
   /**
    * Whether its response targets were kept: `met` once a clock ran, `breached` for good once an
    * answer came (or the chat ended) after a clock's due time. Absent: no target applied (reports'

@@ -37,6 +37,12 @@ export const AskAllFrame = z.object({
   conversationId: ServerId,
 });
 
+/** After the room's maximum wait (the conversation says `waitedTooLong`): keep waiting rather than leave a message; the wait counts again from now. */
+export const KeepWaitingFrame = z.object({
+  type: z.literal('keepWaiting'),
+  conversationId: ServerId,
+});
+
 export const VisitorClientFrame = z.discriminatedUnion('type', [
   VisitorHelloFrame,
   StartFrame,
@@ -44,6 +50,7 @@ export const VisitorClientFrame = z.discriminatedUnion('type', [
   TypingFrame,
   SyncFrame,
   AskAllFrame,
+  KeepWaitingFrame,
   EndFrame,
   EmailTranscriptFrame,
   LeaveMessageFrame,

@@ -18,6 +18,48 @@ const status = (value: AgentStatus | null) => (value ? STATUS_WORDS[value] : 'Si
 const duration = (ms: number | null) =>
   ms === null ? 'none yet' : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 
+/** Chats past a response target, and agents quiet past the room's time to tell the supervisor. */
+function NeedsAttention({ view }: { view: SupervisorView }) {
+  const rows = [
+    ...view.breaches.map((breach) => ({
+      id: `b-${breach.conversationId}`,
+      agent: breach.agentName ?? 'Agent',
+      what: `${breach.kind === 'first' ? 'First' : 'Next'} reply overdue by ${duration(view.now - breach.dueAt)}`,
+    })),
+    ...view.quietAgents.map((quiet) => ({
+      id: `q-${quiet.conversationId}`,
+      agent: quiet.agentName ?? 'Agent',
+      what: `No reply to the visitor for ${duration(view.now - quiet.since)}`,
+    })),
+  ];
+  return (
+    <section class="section">
+      <h2>Needs attention ({rows.length})</h2>
+      {rows.length === 0 ? (
+        <p>Every chat is within its targets.</p>
+      ) : (
+        <table>
+          <caption class="sr-only">Chats past a response target or with a quiet agent</caption>
+          <thead>
+            <tr>
+              <th scope="col">Agent</th>
+              <th scope="col">What</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td>{row.agent}</td>
+                <td>{row.what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 /** The room live: who waits and since when, each agent on each client, and today's figures. */
 export function SupervisorTab({ name }: { name: string }) {
   const { api } = useConsole();
@@ -52,6 +94,7 @@ export function SupervisorTab({ name }: { name: string }) {
           <dd>{duration(view.today.medianFirstResponseMs)}</dd>
         </dl>
       </section>
+      <NeedsAttention view={view} />
       <DayReportSection name={name} refreshMs={EVERY_MS * 6} />
       <section class="section">
         <h2>Waiting ({view.waiting.length})</h2>
