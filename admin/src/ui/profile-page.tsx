@@ -6,6 +6,7 @@ import { ConflictBanner } from './conflict-banner.js';
 import { useConsole } from './console-context.js';
 import { EditorContext, NumberField, Section, TextField } from './fields.js';
 import { SaveBar } from './save-bar.js';
+import { SERVICE_LEVEL_FIELDS } from './service-level-fields.js';
 import { useRecordEditor } from './use-record-editor.js';
 
 const asRecord = (result: ApiResult<ProfileRecord>): ApiResult<{ version: number; value: PublicProfile }> =>
@@ -42,12 +43,19 @@ export function ProfilePage() {
           <TextField label="Contact email" path={['contactEmail']} type="email" />
         </Section>
         <Section
-          title="Response targets for every room"
+          title="Response targets and timers for every room"
           description="Each room may set its own (Chat assignment tab); what it leaves empty comes from here. Empty here: off."
         >
-          <NumberField label="First reply within, seconds after accepting" path={['serviceLevels', 'firstResponseSeconds']} min={0} max={86400} />
-          <NumberField label="Next reply within, seconds after a visitor's message" path={['serviceLevels', 'nextResponseSeconds']} min={0} max={86400} />
-          <NumberField label="Warn at this share of the target, in percent" path={['serviceLevels', 'warningPercent']} min={1} max={99} hint="Default 80." />
+          {SERVICE_LEVEL_FIELDS.map((field) => (
+            <NumberField
+              key={field.key}
+              label={field.label}
+              path={['serviceLevels', field.key]}
+              min={field.min}
+              max={field.max}
+              hint={field.key === 'warningPercent' ? 'Default 80.' : undefined}
+            />
+          ))}
         </Section>
       </EditorContext.Provider>
       <SaveBar dirty={profile.dirty} saving={state.saving} notice={state.notice} onSave={profile.save} onDiscard={profile.discard} />

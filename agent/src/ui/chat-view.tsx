@@ -2,6 +2,7 @@ import type { AgentRoomSettings } from '@parley/shared';
 import type { CannedReply } from '@parley/shared/settings';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { repliesFor } from '../format/canned-replies.js';
+import { formatTime } from '../format/durations.js';
 import { visitorLabel } from '../format/labels.js';
 import type { ChatTab } from '../state/console-state.js';
 import { panelId, tabId } from './chat-tabs.js';
@@ -97,6 +98,11 @@ export function ChatView({ chat, room, rooms, ownReplies, agentName, token, draf
           )
         )}
       </div>
+      {chat.conversation.idleSince !== null && !closed && (
+        <p class="notice error idle-warning" role="alert">
+          {name} has been waiting for your reply since {formatTime(chat.conversation.idleSince)}.
+        </p>
+      )}
       {transferring && !closed && chat.conversation.status === 'active' && (
         <TransferPanel
           conversationId={id}

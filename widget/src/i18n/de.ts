@@ -43,6 +43,8 @@ export const strings: Strings = {
   queuePosition: 'Sie sind Nummer {n} in der Warteschlange.',
   stickyWaiting: 'Wir fragen den {role}, mit dem Sie zuletzt gesprochen haben.',
   askAll: 'Alle Verfügbaren fragen',
+  waitedTooLong: 'Entschuldigen Sie die Wartezeit. Sie können eine Nachricht hinterlassen, wir antworten per E-Mail, oder weiter warten.',
+  keepWaiting: 'Weiter warten',
   chattingWith: 'Sie chatten mit {name}',
   typing: '{name} schreibt…',
 
@@ -72,6 +74,8 @@ export const strings: Strings = {
   agentEnded: '{name} hat den Chat beendet.',
   abandoned: 'Der Chat wurde geschlossen.',
   messageLost: 'Eine Nachricht an dieser Stelle ging verloren.',
+  idleWarning: 'Sind Sie noch da? Ohne Antwort wird dieser Chat bald beendet.',
+  idleClosed: 'Dieser Chat wurde beendet, weil keine Antwort kam.',
   ended: 'Dieser Chat ist beendet.',
   newChat: 'Neuen Chat starten',
 

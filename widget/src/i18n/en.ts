@@ -48,6 +48,8 @@ export const strings = {
   queuePosition: 'You are number {n} in line.',
   stickyWaiting: 'We are asking the {role} you spoke with last time.',
   askAll: 'Ask anyone available',
+  waitedTooLong: 'Sorry for the wait. You can leave a message and we will answer by email, or keep waiting.',
+  keepWaiting: 'Keep waiting',
   chattingWith: 'You are chatting with {name}',
   typing: '{name} is typing…',
 
@@ -77,6 +79,8 @@ export const strings = {
   agentEnded: '{name} ended the chat.',
   abandoned: 'The chat was closed.',
   messageLost: 'A message here could not be recovered.',
+  idleWarning: 'Are you still there? This chat closes soon without an answer.',
+  idleClosed: 'This chat closed because there was no answer.',
   ended: 'This chat has ended.',
   newChat: 'Start a new chat',
 

@@ -43,6 +43,8 @@ export const strings: Strings = {
   queuePosition: 'Usted es el número {n} en la cola.',
   stickyWaiting: 'Estamos avisando al {role} con quien habló la última vez.',
   askAll: 'Preguntar a cualquiera disponible',
+  waitedTooLong: 'Perdone la espera. Puede dejar un mensaje y le responderemos por correo, o seguir esperando.',
+  keepWaiting: 'Seguir esperando',
   chattingWith: 'Está chateando con {name}',
   typing: '{name} está escribiendo…',
 
@@ -72,6 +74,8 @@ export const strings: Strings = {
   agentEnded: '{name} terminó el chat.',
   abandoned: 'El chat se cerró.',
   messageLost: 'Un mensaje no se pudo recuperar aquí.',
+  idleWarning: '¿Sigue ahí? Sin respuesta, este chat se cerrará pronto.',
+  idleClosed: 'Este chat se cerró porque no hubo respuesta.',
   ended: 'Este chat ha terminado.',
   newChat: 'Iniciar un chat nuevo',
 

@@ -43,6 +43,8 @@ export const strings: Strings = {
   queuePosition: 'Vous êtes numéro {n} dans la file d’attente.',
   stickyWaiting: 'Nous contactons le {role} avec qui vous avez parlé la dernière fois.',
   askAll: 'Demander à toute personne disponible',
+  waitedTooLong: 'Désolés pour l’attente. Vous pouvez laisser un message, nous répondrons par e-mail, ou continuer d’attendre.',
+  keepWaiting: 'Continuer d’attendre',
   chattingWith: 'Vous discutez avec {name}',
   typing: '{name} écrit…',
 
@@ -72,6 +74,8 @@ export const strings: Strings = {
   agentEnded: '{name} a terminé le chat.',
   abandoned: 'Le chat a été fermé.',
   messageLost: 'Un message n’a pas pu être récupéré ici.',
+  idleWarning: 'Êtes-vous toujours là ? Sans réponse, ce chat va bientôt se fermer.',
+  idleClosed: 'Ce chat s’est fermé faute de réponse.',
   ended: 'Ce chat est terminé.',
   newChat: 'Démarrer un nouveau chat',
 

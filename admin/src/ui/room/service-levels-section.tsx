@@ -3,11 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { getIn } from '../../state/paths.js';
 import { useConsole } from '../console-context.js';
 import { NumberField, Section, useEditor } from '../fields.js';
+import { SERVICE_LEVEL_FIELDS } from '../service-level-fields.js';
 
 const FROM = { room: 'set here', global: 'from the global profile', default: 'the default' } as const;
 
 /**
- * A room's response targets, each with the value that applies and where it comes from: this
+ * A room's response targets and timers, each with the value that applies and where it comes from: this
  * room, the global profile (Public profile page), or the default (off; warning at 80%).
  */
 export function ServiceLevelsSection() {
@@ -19,33 +20,21 @@ export function ServiceLevelsSection() {
   }, []);
   const own = getIn(editor.value, ['serviceLevels']) as ServiceLevels | undefined;
   const applied = resolveServiceLevels(own, global);
-  const seconds = (ms: number) => (ms === 0 ? 'off' : `${ms / 1000} s`);
   return (
     <Section
-      title="Response targets"
-      description="How soon agents should reply; the console shows each chat's clock and the Supervisor tab lists breaches. Empty: the global profile's value."
+      title="Response targets and timers"
+      description="How soon agents should reply (the console shows each chat's clock; the Supervisor tab lists breaches and quiet agents), the longest wait, and inactivity. Empty: the global profile's value; 0 turns one off."
     >
-      <NumberField
-        label="First reply within, seconds after accepting"
-        path={['serviceLevels', 'firstResponseSeconds']}
-        min={0}
-        max={86400}
-        hint={`Applies: ${seconds(applied.firstResponseMs)}, ${FROM[applied.from.firstResponseSeconds]}. 0 turns it off.`}
-      />
-      <NumberField
-        label="Next reply within, seconds after a visitor's message"
-        path={['serviceLevels', 'nextResponseSeconds']}
-        min={0}
-        max={86400}
-        hint={`Applies: ${seconds(applied.nextResponseMs)}, ${FROM[applied.from.nextResponseSeconds]}. 0 turns it off.`}
-      />
-      <NumberField
-        label="Warn at this share of the target, in percent"
-        path={['serviceLevels', 'warningPercent']}
-        min={1}
-        max={99}
-        hint={`Applies: ${applied.warningPercent}%, ${FROM[applied.from.warningPercent]}.`}
-      />
+      {SERVICE_LEVEL_FIELDS.map((field) => (
+        <NumberField
+          key={field.key}
+          label={field.label}
+          path={['serviceLevels', field.key]}
+          min={field.min}
+          max={field.max}
+          hint={`Applies: ${field.applied(applied)}, ${FROM[applied.from[field.key]]}.`}
+        />
+      ))}
     </Section>
   );
 }

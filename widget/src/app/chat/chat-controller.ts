@@ -154,6 +154,12 @@ export class ChatController {
     if (conversation?.status === 'waiting') this.send({ type: 'askAll', conversationId: conversation.id });
   }
 
+  /** After the room's maximum wait: stay in line rather than leave a message. */
+  keepWaiting(): void {
+    const conversation = this.current.conversation;
+    if (conversation?.status === 'waiting') this.send({ type: 'keepWaiting', conversationId: conversation.id });
+  }
+
   endConversation(): void {
     const conversation = this.current.conversation;
     if (conversation && conversation.status !== 'ended') this.send({ type: 'end', conversationId: conversation.id });

@@ -1,3 +1,4 @@
+import { format } from '../../i18n/index.js';
 import { EmailRequestForm } from './email-request-form.js';
 import { useChatState, useWidget } from './widget-context.js';
 
@@ -7,10 +8,12 @@ import { useChatState, useWidget } from './widget-context.js';
  */
 export function ChatEnded() {
   const { strings, controller, settings } = useWidget();
-  const { conversation } = useChatState();
+  const { conversation, email } = useChatState();
+  // It ended because the visitor left a message instead of waiting on: say where the answer goes.
+  const left = email.message?.state === 'queued' ? email.message : null;
   return (
     <div class="ended">
-      <p>{strings.ended}</p>
+      <p>{left ? format(strings.messageQueued, { email: left.to ?? '' }) : strings.ended}</p>
       {settings.email.transcript && conversation?.agentName && (
         <EmailRequestForm
           kind="transcript"

@@ -3,6 +3,7 @@ import type { ChatState } from '../chat/chat-state.js';
 import { ChatEnded } from './chat-ended.js';
 import { Composer } from './composer.js';
 import { EmailRequestForm } from './email-request-form.js';
+import { LeaveMessage } from './leave-message.js';
 import { MessageList } from './message-list.js';
 import { useWidget } from './widget-context.js';
 
@@ -15,7 +16,7 @@ export function roleInSentence(role: string, language: string): string {
  * What the visitor is waiting for: "Ask All Agents" (sticky rooms) and "Add Alert"
  * (rooms with email alerts: be emailed when an agent is free).
  */
-function WaitingStatus({ state }: { state: ChatState }) {
+function WaitingStatus({ state, choosing }: { state: ChatState; choosing: boolean }) {
   const { strings, role, controller, settings } = useWidget();
   const conversation = state.conversation!;
   const sticky = conversation.phase === 'sticky';
@@ -27,6 +28,14 @@ function WaitingStatus({ state }: { state: ChatState }) {
         <button type="button" class="secondary" onClick={() => controller.askAll()}>
           {strings.askAll}
         </button>
+      )}
+      {choosing && (
+        <>
+          <LeaveMessage intro={strings.waitedTooLong} />
+          <button type="button" class="secondary" onClick={() => controller.keepWaiting()}>
+            {strings.keepWaiting}
+          </button>
+        </>
       )}
       {settings.email.alert && (
         <EmailRequestForm
@@ -46,9 +55,11 @@ export function ConversationView({ state }: { state: ChatState }) {
   const { strings, settings } = useWidget();
   const conversation = state.conversation!;
   const ended = conversation.status === 'ended';
+  // Past the room's maximum wait: leave a message or keep waiting (the message box returns with the latter).
+  const choosing = conversation.status === 'waiting' && !!conversation.waitedTooLong && settings.email.leaveMessage;
   return (
     <>
-      {conversation.status === 'waiting' && <WaitingStatus state={state} />}
+      {conversation.status === 'waiting' && <WaitingStatus state={state} choosing={choosing} />}
       {conversation.status === 'active' && conversation.agentName && <p class="banner">{format(strings.chattingWith, { name: conversation.agentName })}</p>}
       <MessageList messages={state.messages} pending={state.pending} uploads={state.uploads} />
       {state.agentTyping && !ended && (
@@ -56,7 +67,7 @@ export function ConversationView({ state }: { state: ChatState }) {
           {format(strings.typing, { name: conversation.agentName ?? '' })}
         </p>
       )}
-      {ended ? <ChatEnded /> : <Composer canAttach={settings.attachments.visitor} />}
+      {ended ? <ChatEnded /> : !choosing && <Composer canAttach={settings.attachments.visitor} />}
     </>
   );
 }

@@ -9,8 +9,9 @@ import { useChatState, useWidget } from './widget-context.js';
 /**
  * "Leave an email message when there is no idle agent": name, email and message, checked
  * as the welcome form checks its fields, then sent to the room's sales addresses by the server.
+ * Also offered, with its own `intro`, to a visitor who waited past the room's maximum wait.
  */
-export function LeaveMessage() {
+export function LeaveMessage({ intro }: { intro?: string }) {
   const { strings, controller } = useWidget();
   const state = useChatState();
   const request = state.email.message;
@@ -38,7 +39,7 @@ export function LeaveMessage() {
         identity={{ ...state.identity, email: state.knownEmail ?? state.identity.email }}
         strings={strings}
         busy={request?.state === 'sending'}
-        intro={strings.leaveMessageIntro}
+        intro={intro ?? strings.leaveMessageIntro}
         submit={[strings.leaveSend, strings.emailSending]}
         onSubmit={(answers) => controller.emails.leaveMessage({ name: String(answers.name), email: String(answers.email), message: String(answers.message) })}
       />

@@ -22,6 +22,10 @@ export function eventText(message: EventMessage, strings: Strings, role: string)
       return format(strings.agentEnded, { name });
     case 'message-lost':
       return strings.messageLost;
+    case 'idle-warning':
+      return strings.idleWarning;
+    case 'idle-closed':
+      return strings.idleClosed;
     default:
       return strings.abandoned;
   }
