@@ -96,6 +96,14 @@ export const ChatTimer = z.object({
 });
 export type ChatTimer = z.infer<typeof ChatTimer>;
 
+/** What its agent chose to do with a chat as a lead: sent to `to` (the list's `label`), or not sent (`to: null`). */
+export const LeadChoice = z.object({
+  to: z.string().nullable(),
+  label: z.string().nullable(),
+  at: Timestamp,
+});
+export type LeadChoice = z.infer<typeof LeadChoice>;
+
 export const AgentConversationView = z.object({
   id: ServerId,
   room: RoomName,
@@ -121,6 +129,8 @@ export const AgentConversationView = z.object({
   disposition: Disposition.nullable().default(null),
   /** The response target running now, if any. */
   responseClock: ResponseClock.nullable().default(null),
+  /** The lead choice made after it ended, once made. */
+  lead: LeadChoice.nullable().default(null),
   /** Set once the agent was warned of their inactivity in this chat: since when the visitor waits for them. */
   idleSince: Timestamp.nullable().default(null),
 });

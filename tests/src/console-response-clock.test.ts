@@ -15,7 +15,11 @@ import { startVisitorChat, type VisitorChat } from './support/visitor-chat.js';
  */
 const file = ConfigFile.parse({
   ...testFile,
-  rooms: testFile.rooms.map((room) => (room.name === 'GENERAL' ? { ...room, serviceLevels: { firstResponseSeconds: 4, warningPercent: 50, agentIdleWarningSeconds: 5, agentIdleSupervisorSeconds: 5 } } : room)),
+  rooms: testFile.rooms.map((room) =>
+    room.name === 'GENERAL'
+      ? { ...room, serviceLevels: { firstResponseSeconds: 4, warningPercent: 50, agentIdleWarningSeconds: 5, agentIdleSupervisorSeconds: 5 } }
+      : room,
+  ),
 });
 
 describe('the response clock in the console, and breaches in the supervisor view', () => {
@@ -50,9 +54,9 @@ describe('the response clock in the console, and breaches in the supervisor view
     // Quiet for 5 s since the accept: the agent is warned, and the supervisor sees it beside the breach.
     const idle = alice.page.getByRole('alert').filter({ hasText: 'Dana has been waiting for your reply since' });
     await idle.waitFor({ timeout: 8_000 });
-    await expect.poll(async () => (await admin.get('/api/admin/rooms/GENERAL/supervisor')).body.quietAgents).toEqual([
-      expect.objectContaining({ conversationId: dana.conversationId, agentName: 'Alice' }),
-    ]);
+    await expect
+      .poll(async () => (await admin.get('/api/admin/rooms/GENERAL/supervisor')).body.quietAgents)
+      .toEqual([expect.objectContaining({ conversationId: dana.conversationId, agentName: 'Alice' })]);
     const context = await browser.newContext({ bypassCSP: true });
     const supervisor = await context.newPage();
     await supervisor.goto(`${server.http}/admin/`);

@@ -139,6 +139,11 @@ export class ConsoleController {
       this.notify('Not connected: the result cannot be saved right now.', 'error');
   }
 
+  /** Sends an ended chat as a lead to an address of its room's CRM list, or (null) records "Do Not Send". */
+  sendLead(conversationId: string, to: string | null): void {
+    if (!this.send({ type: 'lead', conversationId, to })) this.notify('Not connected: the lead choice cannot be saved right now.', 'error');
+  }
+
   retry(conversationId: string, clientId: string): void {
     const pending = this.state.chats.find((c) => c.conversation.id === conversationId)?.pending.find((p) => p.clientId === clientId);
     if (!pending) return;

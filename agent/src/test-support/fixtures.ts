@@ -20,6 +20,7 @@ export const GENERAL: AgentRoomSettings = {
   resultCodes: [],
   resultCodeRequired: false,
   wrapUpSeconds: 0,
+  crmSelection: [],
   colleagues: [],
 };
 
@@ -64,6 +65,7 @@ export function conversation(overrides: Partial<AgentConversationView> & { name?
     disposition: null,
     responseClock: null,
     idleSince: null,
+    lead: null,
     ...rest,
   };
 }

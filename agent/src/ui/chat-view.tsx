@@ -8,6 +8,7 @@ import type { ChatTab } from '../state/console-state.js';
 import { panelId, tabId } from './chat-tabs.js';
 import { Composer } from './composer.js';
 import { DispositionForm } from './disposition-form.js';
+import { LeadForm } from './lead-form.js';
 import { MessageList } from './message-list.js';
 import { TransferPanel, type TransferTarget } from './transfer-panel.js';
 
@@ -18,6 +19,7 @@ export type ChatCommands = {
   onNote: (conversationId: string, text: string) => void;
   onTransfer: (conversationId: string, to: TransferTarget, label: string, note: string) => void;
   onDisposition: (conversationId: string, code: string | null, note: string) => void;
+  onLead: (conversationId: string, to: string | null) => void;
   onTyping: (conversationId: string, text: string) => void;
   onFile: (conversationId: string, file: File) => void;
   onEnd: (conversationId: string) => void;
@@ -142,6 +144,9 @@ export function ChatView({ chat, room, rooms, ownReplies, agentName, token, draf
           given={chat.conversation.disposition}
           onGive={(code, note) => commands.onDisposition(id, code, note)}
         />
+      )}
+      {chat.conversation.status === 'ended' && !chat.detached && room && room.crmSelection.length > 0 && (
+        <LeadForm conversationId={id} room={room} chosen={chat.conversation.lead} onChoose={(to) => commands.onLead(id, to)} />
       )}
       {closed && (
         <p class="chat-closed" role="status">

@@ -56,6 +56,7 @@ export function Workspace({ controller, onSignOut }: Props) {
     onNote: (id, text) => controller.addNote(id, text),
     onTransfer: (id, to, label, note) => controller.transfer(id, to, label, note),
     onDisposition: (id, code, note) => controller.giveResult(id, code, note),
+    onLead: (id, to) => controller.sendLead(id, to),
     onTyping: (id, text) => controller.typing(id, text),
     onFile: (id, file) => controller.upload(id, file),
     onEnd: (id) => controller.end(id),

@@ -110,6 +110,7 @@ export function remoteOwner(caller: OwnerCaller): OwnerApi {
     pastConversations: (agentId, conversationId) => call('pastConversations', agentId, conversationId),
     note: (agentId, frame) => call('note', agentId, frame),
     disposition: (agentId, conversationId, code, note) => call('disposition', agentId, conversationId, code, note),
+    lead: (agentId, conversationId, to) => call('lead', agentId, conversationId, to),
     transfer: (agentId, conversationId, to, note) => call('transfer', agentId, conversationId, to, note),
     signOutSockets: (agentId, sockets) => call('signOutSockets', agentId, sockets),
     emailTranscript: (requester, frame) => call('emailTranscript', requester, frame),

@@ -21,6 +21,7 @@ export function agentRoomsFrame(directory: Directory, agent: AgentEntry): AgentR
       resultCodes: room.resultCodes,
       resultCodeRequired: room.resultCodeRequired,
       wrapUpSeconds: room.wrapUpSeconds,
+      crmSelection: room.crmSelection ?? [],
       colleagues: directory
         .agents()
         .filter((other) => other.id !== agent.id && !other.disabled && other.rooms.includes(room.name))

@@ -9,6 +9,7 @@ import type { Sessions } from '../sessions/sessions.js';
 import type { Store } from '../store/store.js';
 import type { AlertPreferences } from './alert-preferences.js';
 import { AlertRequests } from './alert-requests.js';
+import { ChatLeads } from './chat-leads.js';
 import type { EmailDeps } from './email-deps.js';
 import { MailOutbox } from './mail-outbox.js';
 import { createSmtpTransport } from './mail-transport.js';
@@ -23,6 +24,8 @@ export type Email = {
   features(entry: RoomEntry): EmailFeatures;
   transcripts: TranscriptRequests;
   messages: MessageRequests;
+  /** Ended chats their agents send as CRM leads. */
+  leads: ChatLeads;
   alerts: AlertRequests;
   preferences: AlertPreferences;
   /** Loads the outbox a previous run left and starts sending. */
@@ -102,6 +105,7 @@ export function createEmail({ config, store, hub, sessions, clock, log, preferen
     features: emailFeatures(config),
     transcripts: new TranscriptRequests(deps),
     messages: new MessageRequests(deps),
+    leads: new ChatLeads(deps),
     alerts,
     preferences,
     async start() {

@@ -11,11 +11,14 @@ export type LeadInput = {
   language: WidgetLanguage;
   timeZone: string;
   name: string;
+  /** Empty when the visitor gave none (a chat lead). */
   email: string;
   message: string;
   /** The page the visitor wrote from, as their browser reported it. */
   pageUrl: string | null;
   receivedAt: number;
+  /** A chat its agent sent as a lead (seed 004's CRM update), rather than a left message: who, and the result code. */
+  chat?: { agentName: string; result: string | null };
 };
 
 function page(language: string, title: string, body: string[]): string {
@@ -35,17 +38,20 @@ function page(language: string, title: string, body: string[]): string {
  */
 export function leadMail(input: LeadInput): MailContent {
   const words = emailStrings(input.language);
-  const subject = fill(words.leadSubject, { name: input.name, room: input.roomLabel });
-  const intro = fill(words.leadIntro, { name: input.name, room: input.roomLabel });
+  const names = { name: input.name, room: input.roomLabel, agent: input.chat?.agentName ?? '' };
+  const subject = fill(input.chat ? words.chatLeadSubject : words.leadSubject, names);
+  const intro = fill(input.chat ? words.chatLeadIntro : words.leadIntro, names);
   const received = localDate(input.receivedAt, input.language, input.timeZone);
   const fields: [string, string][] = [
     [words.leadName, input.name],
-    [words.leadEmail, input.email],
+    ...(input.email ? ([[words.leadEmail, input.email]] as [string, string][]) : []),
     ...(input.pageUrl ? ([[words.leadPage, input.pageUrl]] as [string, string][]) : []),
     [words.leadReceived, received],
+    ...(input.chat ? ([[words.leadResult, input.chat.result ?? '—']] as [string, string][]) : []),
   ];
+  const messageLabel = input.chat ? words.leadConversation : words.leadMessage;
   const footer = fill(words.leadFooter, { name: input.name });
-  const text = [intro, '', ...fields.map(([label, value]) => `${label}: ${value}`), '', `${words.leadMessage}:`, input.message, '', footer, ''].join('\n');
+  const text = [intro, '', ...fields.map(([label, value]) => `${label}: ${value}`), '', `${messageLabel}:`, input.message, '', footer, ''].join('\n');
   const rows = fields.map(
     ([label, value]) =>
       `<tr><th style="text-align:left;padding:2px 12px 2px 0;color:#667085;font-weight:normal">${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`,
@@ -53,7 +59,7 @@ export function leadMail(input: LeadInput): MailContent {
   const html = page(input.language, subject, [
     `<p>${escapeHtml(intro)}</p>`,
     `<table role="presentation">${rows.join('')}</table>`,
-    `<p style="color:#667085;margin-bottom:4px">${escapeHtml(words.leadMessage)}</p>`,
+    `<p style="color:#667085;margin-bottom:4px">${escapeHtml(messageLabel)}</p>`,
     `<blockquote style="margin:0;padding:8px 12px;border-left:3px solid #d0d5dd">${htmlLines(input.message)}</blockquote>`,
     `<p style="color:#667085;font-size:13px">${escapeHtml(footer)}</p>`,
   ]);

@@ -4,14 +4,13 @@ import type { EmailRequester } from '../core/party.js';
 import { Refusal } from '../core/refusal.js';
 import { visitorName } from '../hub/views.js';
 import type { ConversationRecord } from '../store/store.js';
+import { allMessages } from './all-messages.js';
 import { composeMail } from './compose-mail.js';
 import type { EmailDeps } from './email-deps.js';
 import { welcomeFormEmail } from './form-email.js';
 import { outboxId } from './outbox-ids.js';
 import { senderProfile } from './sender-profile.js';
 import { transcriptMail } from './transcript-mail.js';
-
-const PAGE = 1000;
 
 /**
  * "Email Transcript": at the end of a chat an agent took part in, the visitor may have
@@ -34,7 +33,7 @@ export class TranscriptRequests {
 
     const ownId = outboxId('transcript', record.id, to.toLowerCase());
     if (await this.deps.store.outbox.state(ownId)) return answer;
-    const messages = await this.allMessages(record.id);
+    const messages = await allMessages(this.deps.store, record.id);
     if (!messages.some((m) => m.kind === 'event' && m.event === 'agent-joined')) {
       throw new Refusal(ErrorCode.EMAIL_UNAVAILABLE, 'There is no transcript to send: nobody answered this chat.');
     }
@@ -51,15 +50,6 @@ export class TranscriptRequests {
     );
     guard.count(ask);
     return answer;
-  }
-
-  private async allMessages(conversationId: string): Promise<ChatMessage[]> {
-    const all: ChatMessage[] = [];
-    for (;;) {
-      const page = await this.deps.store.messages.after(conversationId, all.at(-1)?.seq ?? 0, PAGE);
-      all.push(...page);
-      if (page.length < PAGE) return all;
-    }
   }
 
   private async render(record: ConversationRecord, room: RoomConfig, messages: ChatMessage[]) {

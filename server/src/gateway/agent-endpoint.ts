@@ -83,6 +83,9 @@ export function createAgentEndpoint(deps: GatewayDeps & { preferences: AlertPref
     async note(session, frame) {
       await owner.note(agentOf(session), { conversationId: frame.conversationId, clientId: frame.clientId, text: frame.text });
     },
+    async lead(session, frame) {
+      await owner.lead(agentOf(session), frame.conversationId, frame.to);
+    },
     async disposition(session, frame) {
       await owner.disposition(agentOf(session), frame.conversationId, frame.code, frame.note ?? null);
     },

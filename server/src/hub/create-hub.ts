@@ -3,6 +3,7 @@ import { ChatTimers } from './chat-timers.js';
 import type { DayFigures } from './day-figures.js';
 import { Dispositions } from './dispositions.js';
 import { type HubDeps, HubState } from './hub-state.js';
+import { Leads } from './leads.js';
 import { Lifecycle } from './lifecycle.js';
 import { Messaging } from './messaging.js';
 import { Notes } from './notes.js';
@@ -30,6 +31,8 @@ export type Hub = {
   settings: SettingsChanges;
   /** Agents' internal notes in conversations. */
   notes: Notes;
+  /** Chats sent as CRM leads after they end (or not). */
+  leads: Leads;
   /** Chats handed from one agent to another, or back to a queue. */
   transfers: Transfers;
   /** Today's chats, waits and first responses per room. */
@@ -62,6 +65,7 @@ export function createHub(deps: HubDeps): Hub {
     past: new PastConversations(state),
     settings: new SettingsChanges(state, router, presence),
     notes: new Notes(state),
+    leads: new Leads(state),
     transfers: new Transfers(state, router, lifecycle, messaging),
     figures: state.today,
     async restore() {

@@ -57,6 +57,7 @@ export function toAgentView(record: ConversationRecord, visitorOnline: boolean):
     disposition: record.disposition ?? null,
     responseClock: record.responseClock ?? null,
     idleSince: agentIdleSince(record),
+    lead: record.lead ?? null,
   };
 }
 

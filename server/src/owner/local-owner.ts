@@ -61,6 +61,7 @@ export function localOwner(hub: Hub, email: Email, directory: Directory, clock: 
     },
     pastConversations: (agentId, conversationId) => hub.past.list(agentId, conversationId),
     note: (agentId, frame) => hub.notes.add(agentId, frame),
+    lead: (agentId, conversationId, to) => hub.leads.choose(agentId, conversationId, to, (record, address) => email.leads.send(record, address)),
     disposition: (agentId, conversationId, code, note) => hub.lifecycle.dispositions.give(agentId, conversationId, code, note ?? undefined),
     transfer: (agentId, conversationId, to, note) => hub.transfers.transfer(agentId, conversationId, to, note ?? undefined),
     async signOutSockets(agentId, sockets) {

@@ -79,6 +79,8 @@ export interface OwnerApi {
   note(agentId: string, frame: { conversationId: string; clientId: string; text: string }): Promise<void>;
   /** The result code (and a note) for a chat the agent served, once it ended. */
   disposition(agentId: string, conversationId: string, code: string | null, note: string | null): Promise<void>;
+  /** Sends a chat the agent served, once ended, as a lead to an address of its room's CRM list, or (null) records "Do Not Send". */
+  lead(agentId: string, conversationId: string, to: string | null): Promise<void>;
   /** Hands a chat the agent serves to another agent, or to a room's queue. */
   transfer(agentId: string, conversationId: string, to: { agentId: string } | { room: string }, note: string | null): Promise<void>;
   /**

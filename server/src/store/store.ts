@@ -9,6 +9,7 @@ import type {
   EndedBy,
   FileInfo,
   FormAnswers,
+  LeadChoice,
   ResponseClock,
 } from '@parley/shared';
 import type { OutboxChange, OutboxRecord, OutboxState } from './outbox-record.js';
@@ -46,6 +47,8 @@ export type ConversationRecord = {
   firstResponseAt?: number | null;
   /** The response target running (stored, so that a restart keeps its deadline). */
   responseClock?: ResponseClock | null;
+  /** What its agent chose to do with it as a CRM lead, once chosen. */
+  lead?: LeadChoice | null;
   /** The inactivity timer running (wait, visitor or agent), with its stored deadlines. */
   chatTimer?: ChatTimer | null;
   /**

@@ -26,6 +26,8 @@ export const AgentRoomSettings = z.object({
   /** Result codes a chat of this room is given after it ends; required before ready again, or not. */
   resultCodes: z.array(z.string()).default([]),
   resultCodeRequired: z.boolean().default(false),
+  /** Where a chat of this room may be sent as a lead after it ends (seed 004's CRM selection list); empty: no lead choice. */
+  crmSelection: z.array(z.object({ label: z.string(), email: z.string() })).default([]),
   /** Seconds after a chat ends during which its agent is offered no chat. */
   wrapUpSeconds: z.number().int().nonnegative().default(0),
   /** The other agents who answer this room: whom a chat can be transferred to. */

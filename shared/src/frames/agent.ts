@@ -69,9 +69,17 @@ export const DispositionFrame = z.object({
   note: z.string().trim().max(Limits.messageText).optional(),
 });
 
+/** After a chat of a room with a CRM selection list: send it as a lead to one of its addresses, or (`to: null`) "Do Not Send". Once per chat. */
+export const LeadFrame = z.object({
+  type: z.literal('lead'),
+  conversationId: ServerId,
+  to: z.string().trim().max(320).nullable(),
+});
+
 export const AgentClientFrame = z.discriminatedUnion('type', [
   NoteFrame,
   DispositionFrame,
+  LeadFrame,
   TransferFrame,
   AgentHelloFrame,
   SetStatusFrame,

@@ -54,6 +54,20 @@ export const EMAIL_FIELDS = {
   adfProviderWord: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters').optional(),
   /** Whether that word comes before (`prefix`) or after (`suffix`, default) the provider name. */
   adfProviderWordPosition: z.enum(['prefix', 'suffix'], { error: 'must be "prefix" or "suffix"' }).default('suffix'),
+  /**
+   * "Customer Profile CRM Selection List": after a chat its agent may send it as a lead to one of
+   * these (plain text and ADF, like left messages), or choose "Do Not Send".
+   */
+  crmSelection: z
+    .array(
+      z.strictObject({
+        label: z.string({ error: 'must be a name' }).trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
+        email: Address,
+      }),
+      { error: 'must be a list of { label, email }' },
+    )
+    .max(20, 'must list at most 20 addresses')
+    .optional(),
   /** "Add Alert": a waiting visitor may ask to be emailed when an agent is free. */
   emailAlert: bool(false),
   /** "Public Profile @ chat room"; empty fields fall back to the global `publicProfile`. */

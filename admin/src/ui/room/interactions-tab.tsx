@@ -1,4 +1,5 @@
 import { LinesField, Section, SelectField, TextField, Toggle } from '../fields.js';
+import { CrmSelectionEditor } from './crm-selection-editor.js';
 
 /** Email with visitors: leave a message, alerts, transcripts, where leads go, and who the emails come from. */
 export function InteractionsTab() {
@@ -27,6 +28,7 @@ export function InteractionsTab() {
           ]}
         />
       </Section>
+      <CrmSelectionEditor />
       <Section title="Public profile of this room" description="Emails to visitors are sent under these; empty fields use the global public profile.">
         <TextField label="Company name" path={['publicProfile', 'companyName']} />
         <TextField label="Contact email (replies go here)" path={['publicProfile', 'contactEmail']} type="email" />
