@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ConfigFile } from '@parley/shared/settings';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { launchBrowser } from './support/browser.js';
 import { type ConsolePage, readyConsole, statusShown } from './support/console-page.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 import { stepsOfOneStory } from './support/story.js';
-import { testFile } from './support/test-config.js';
+import { TEST_PASSWORD, testFile } from './support/test-config.js';
 import { startVisitorChat, type VisitorChat } from './support/visitor-chat.js';
 
 const file = ConfigFile.parse({
@@ -55,5 +56,33 @@ describe('the result code after a chat, in the console', () => {
     await alice.page.getByRole('button', { name: 'Ready', exact: true }).click();
     await expect.poll(() => statusShown(alice.page)).toBe('WAITING_NEW_CALL');
     expect((await server.store.conversations.get(dana.conversationId))?.disposition).toMatchObject({ code: 'Refund', note: 'Refunded the delivery fee' });
+  });
+
+  it("the result shows in the day's report on the Supervisor tab, and in its CSV download", async () => {
+    const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
+    const admin = await context.newPage();
+    await admin.goto(`${server.http}/admin/`);
+    await admin.getByLabel('Email').fill('admin@test.parley');
+    await admin.getByLabel('Password').fill(TEST_PASSWORD);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('heading', { name: 'Rooms', level: 1 }).waitFor();
+    await admin.goto(`${server.http}/admin/#rooms/GENERAL/supervisor`);
+    await admin.getByRole('heading', { name: /^Report for \d{4}-\d{2}-\d{2}$/ }).waitFor();
+    const figure = (term: string) => admin.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+    expect(await figure('Chats ended').textContent()).toBe('1');
+    expect(await figure('Result: Refund').textContent()).toBe('1');
+    expect(await figure('Result: Sale').textContent()).toBe('0');
+
+    const download = admin.waitForEvent('download');
+    await admin.getByRole('button', { name: 'Download CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^parley-GENERAL-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [header, row] = readFileSync((await file.path())!, 'utf8').split('\r\n');
+    const columns = header!.split(',');
+    const cells = row!.split(',');
+    expect(cells[columns.indexOf('chats')]).toBe('1');
+    expect(cells[columns.indexOf('result:Refund')]).toBe('1');
+    expect(cells[columns.indexOf('result:Sale')]).toBe('0');
+    await context.close();
   });
 });
