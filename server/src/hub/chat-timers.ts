@@ -1,9 +1,8 @@
 import type { ChatTimer } from '@parley/shared';
-import { resolveServiceLevels } from '@parley/shared/settings';
 import type { ConversationRecord } from '../store/store.js';
 import type { HubState } from './hub-state.js';
 import type { OpenConversation } from './open-conversation.js';
-import { agentIdleSince, toAgentView, toVisitorView, waitedTooLong } from './views.js';
+import { agentIdleSince, toVisitorView, waitedTooLong } from './views.js';
 
 /** What a timer does when it fires that belongs to other parts of the hub. */
 export type ChatTimerActions = {
@@ -27,7 +26,7 @@ export class ChatTimers {
 
   /** The timer of `kind` from `since` under the room's settings, or null when the room sets none of its times. */
   timer(room: string, kind: ChatTimer['kind'], since: number): ChatTimer | null {
-    const levels = resolveServiceLevels(this.s.room(room).config.serviceLevels, this.s.directory.publicProfile().serviceLevels);
+    const levels = this.s.serviceLevels(room);
     const [warnMs, escalateMs] =
       kind === 'wait'
         ? [levels.maxWaitMs, 0]
@@ -65,7 +64,7 @@ export class ChatTimers {
         await this.s.store.conversations.save(open.record);
         const current = open.record;
         if (agentSees && current.agentId) {
-          this.s.notifier.toAgent(current.agentId, { type: 'conversation', conversation: toAgentView(current, this.s.isVisitorOnline(current.visitorId)) });
+          this.s.showAgent(current.agentId, current);
         }
         if (visitorSees) this.s.notifier.toVisitor(current.visitorId, { type: 'conversation', conversation: toVisitorView(current, open.phase) });
       })

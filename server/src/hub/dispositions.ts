@@ -4,7 +4,6 @@ import type { AgentPreferences, ConversationRecord } from '../store/store.js';
 import type { AgentState } from './agent-state.js';
 import type { HubState } from './hub-state.js';
 import type { OfferRouter } from './offer-router.js';
-import { toAgentView } from './views.js';
 
 /** Statuses an agent has just after a chat ended (not ready by their own choice). */
 const JUST_ENDED: ReadonlySet<AgentStatus> = new Set(['HANG_UP', 'REMOTE_CUSTOMER_HANGUP']);
@@ -43,7 +42,7 @@ export class Dispositions {
     }
     const saved: ConversationRecord = { ...record, disposition: { code, note: note?.trim() ? note.trim() : null, at: this.s.clock.now() } };
     await this.s.store.conversations.save(saved);
-    this.s.notifier.toAgent(agent.id, { type: 'conversation', conversation: toAgentView(saved, this.s.isVisitorOnline(saved.visitorId)) });
+    this.s.showAgent(agent.id, saved);
     if (!agent.awaitingCode.delete(conversationId)) return;
     await this.remember(agent);
     // Force ready: back to ready by themselves once nothing is owed.

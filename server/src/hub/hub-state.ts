@@ -1,13 +1,15 @@
+import { type ResolvedServiceLevels, type RoomConfig, resolveServiceLevels, type ServiceLevels } from '@parley/shared/settings';
 import type { Directory } from '../config/directory.js';
 import type { Clock } from '../core/clock.js';
 import type { Metrics } from '../core/metrics.js';
-import type { Store } from '../store/store.js';
+import type { ConversationRecord, Store } from '../store/store.js';
 import { AgentState } from './agent-state.js';
 import { DayFigures } from './day-figures.js';
 import type { Notifier } from './notifier.js';
 import type { OpenConversation } from './open-conversation.js';
 import { RoomQueue } from './room-queue.js';
 import { StatsBoard } from './stats-board.js';
+import { toAgentView } from './views.js';
 
 export type HubSettings = {
   /** An agent whose last connection dropped keeps their chats this long. */
@@ -31,6 +33,7 @@ export type HubDeps = {
  * One instance per server; nothing here is module-level.
  */
 export class HubState {
+  private readonly levelsByConfig = new WeakMap<RoomConfig, { global: ServiceLevels | undefined; levels: ResolvedServiceLevels }>();
   readonly directory: Directory;
   readonly store: Store;
   readonly clock: Clock;
@@ -87,6 +90,26 @@ export class HubState {
 
   isVisitorOnline(visitorId: string): boolean {
     return (this.visitorSockets.get(visitorId) ?? 0) > 0;
+  }
+
+  /** Sends the agent a chat of theirs as it stands in `record` (a note, a clock, a result, a lead changed). */
+  showAgent(agentId: string, record: ConversationRecord): void {
+    this.notifier.toAgent(agentId, { type: 'conversation', conversation: toAgentView(record, this.isVisitorOnline(record.visitorId)) });
+  }
+
+  /**
+   * The response targets and timers that apply to a room, resolved once per settings change (an
+   * admin's save replaces the room's config and the profile, so they key the cache): they are
+   * read on every message.
+   */
+  serviceLevels(room: string): ResolvedServiceLevels {
+    const config = this.room(room).config;
+    const global = this.directory.publicProfile().serviceLevels;
+    const cached = this.levelsByConfig.get(config);
+    if (cached && cached.global === global) return cached.levels;
+    const levels = resolveServiceLevels(config.serviceLevels, global);
+    this.levelsByConfig.set(config, { global, levels });
+    return levels;
   }
 
   trackOpen(conversation: OpenConversation): void {

@@ -2,7 +2,6 @@ import { ErrorCode } from '@parley/shared';
 import { Refusal } from '../core/refusal.js';
 import type { ConversationRecord } from '../store/store.js';
 import type { HubState } from './hub-state.js';
-import { toAgentView } from './views.js';
 
 /**
  * Seed 004's CRM update after a chat: its agent sends it as a lead to one address of the room's
@@ -27,6 +26,6 @@ export class Leads {
     if (entry) await deliver(record, entry.email);
     const saved: ConversationRecord = { ...record, lead: { to: entry?.email ?? null, label: entry?.label ?? null, at: this.s.clock.now() } };
     await this.s.store.conversations.save(saved);
-    this.s.notifier.toAgent(agentId, { type: 'conversation', conversation: toAgentView(saved, this.s.isVisitorOnline(saved.visitorId)) });
+    this.s.showAgent(agentId, saved);
   }
 }

@@ -3,7 +3,6 @@ import { Refusal } from '../core/refusal.js';
 import type { ConversationRecord } from '../store/store.js';
 import { access } from './access.js';
 import type { HubState } from './hub-state.js';
-import { toAgentView } from './views.js';
 
 /**
  * Internal notes: the agent serving a conversation (or who served it, once it ended) writes notes
@@ -28,6 +27,6 @@ export class Notes {
     };
     // An open conversation changes one step at a time (its record is the hub's); an ended one is only read otherwise.
     const saved = open ? await open.serial(async () => (open.record = await write(open.record))) : await write(record);
-    this.s.notifier.toAgent(agentId, { type: 'conversation', conversation: toAgentView(saved, this.s.isVisitorOnline(saved.visitorId)) });
+    this.s.showAgent(agentId, saved);
   }
 }

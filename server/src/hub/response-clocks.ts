@@ -1,9 +1,7 @@
 import type { ResponseClock } from '@parley/shared';
-import { resolveServiceLevels } from '@parley/shared/settings';
 import type { ConversationRecord } from '../store/store.js';
 import type { HubState } from './hub-state.js';
 import type { OpenConversation } from './open-conversation.js';
-import { toAgentView } from './views.js';
 
 /**
  * The record with `next` as its running clock (null: none) from `at`: a clock that stops (or is
@@ -28,7 +26,7 @@ export class ResponseClocks {
 
   /** The clock of this kind for the room, starting at `since`, or null when its target is off. */
   clock(room: string, kind: ResponseClock['kind'], since: number): ResponseClock | null {
-    const levels = resolveServiceLevels(this.s.room(room).config.serviceLevels, this.s.directory.publicProfile().serviceLevels);
+    const levels = this.s.serviceLevels(room);
     const ms = kind === 'first' ? levels.firstResponseMs : levels.nextResponseMs;
     if (ms <= 0) return null;
     return { kind, since, warnAt: since + Math.round((ms * levels.warningPercent) / 100), dueAt: since + ms };
@@ -55,10 +53,7 @@ export class ResponseClocks {
       .serial(async () => {
         await this.s.store.conversations.save(open.record);
         if (!clockMoved || !open.record.agentId) return;
-        this.s.notifier.toAgent(open.record.agentId, {
-          type: 'conversation',
-          conversation: toAgentView(open.record, this.s.isVisitorOnline(open.record.visitorId)),
-        });
+        this.s.showAgent(open.record.agentId, open.record);
       })
       .catch(() => {});
   }

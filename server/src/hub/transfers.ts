@@ -7,7 +7,6 @@ import type { Messaging } from './messaging.js';
 import type { OfferRouter } from './offer-router.js';
 import type { OpenConversation } from './open-conversation.js';
 import { statusAfterEnd } from './status-rules.js';
-import { toAgentView } from './views.js';
 
 export type TransferTarget = { agentId: string } | { room: string };
 
@@ -62,7 +61,7 @@ export class Transfers {
         if (client && presence) presence.status = statusAfterEnd(room, agent, client, presence.status, 'agent');
       });
       this.router.refreshFree(agent);
-      this.s.notifier.toAgent(agent.id, { type: 'conversation', conversation: toAgentView(moved, this.s.isVisitorOnline(moved.visitorId)) });
+      this.s.showAgent(agent.id, moved);
       this.s.notifier.toVisitor(moved.visitorId, { type: 'conversation', conversation: this.lifecycle.visitorView(open) });
       await this.messaging.event(moved, 'agent-left', from);
       this.queue(open, target, { from, note: noteText }, room.offerTimeoutSeconds * 1000);
