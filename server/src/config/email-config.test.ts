@@ -58,6 +58,29 @@ describe('email configuration', () => {
     ]);
   });
 
+  it('reads a CRM selection list and names a bad entry, and bad timers, by their paths', () => {
+    const good = load({ rooms: [{ ...room, crmSelection: [{ label: ' Billing ', email: 'billing@crm.example' }] }] });
+    expect(good.config!.file.rooms[0]!.crmSelection).toEqual([{ label: 'Billing', email: 'billing@crm.example' }]);
+    const { problems, path } = load({
+      rooms: [
+        {
+          ...room,
+          crmSelection: [
+            { label: '', email: 'billing@crm.example' },
+            { label: 'Other', email: 'not-an-address' },
+          ],
+          serviceLevels: { maxWaitSeconds: -1, visitorIdleCloseSeconds: 1.5 },
+        },
+      ],
+    });
+    expect(problems).toEqual([
+      `${path} rooms[0].serviceLevels.maxWaitSeconds: must be at least 0`,
+      `${path} rooms[0].serviceLevels.visitorIdleCloseSeconds: must be a whole number of seconds`,
+      `${path} rooms[0].crmSelection[0].label: must not be empty`,
+      `${path} rooms[0].crmSelection[1].email: must be an email address like sales@example.com`,
+    ]);
+  });
+
   it('needs a sender with a mail server, and somewhere to send left messages', () => {
     const { problems, path } = load({ rooms: [{ ...room, leaveMessage: true }] }, { SMTP_URL: 'smtp://mail.example.com:587' });
     expect(problems).toEqual([
