@@ -25,6 +25,9 @@ import { type ResponseClocks, withClock } from './response-clocks.js';
 import { statusAfterAccept, statusAfterEnd } from './status-rules.js';
 import { toAgentView, toVisitorView, waitedTooLong } from './views.js';
 
+/** How long a waiting conversation stays offered after its visitor's last page closed: a reload or a click to another page comes back well within it. */
+const OFFERED_WHILE_AWAY_MS = 10_000;
+
 export type StartRequest = {
   visitorId: string;
   entry: RoomEntry;
@@ -286,15 +289,42 @@ export class Lifecycle {
     await this.finish(open, party.kind);
   }
 
-  /** A waiting conversation whose visitor has no page open leaves the queue unless a page comes back in time. */
+  /**
+   * A waiting conversation whose visitor has no page open: after a moment (longer than a page
+   * load or a click to another page of the site) it is offered to nobody, so agents are not kept
+   * ringing for a closed tab; it keeps its place and is offered again if a page comes back. It
+   * leaves the queue for good unless one comes back within the reconnect grace period.
+   */
   startAbandonTimer(conversation: OpenConversation): void {
+    const gone = () => conversation.record.status === 'waiting' && !this.s.isVisitorOnline(conversation.record.visitorId);
     conversation.abandonTimer?.cancel();
     conversation.abandonTimer = this.s.clock.setTimer(this.s.settings.visitorReconnectGraceMs, () => {
       conversation.abandonTimer = null;
-      if (conversation.record.status === 'waiting' && !this.s.isVisitorOnline(conversation.record.visitorId)) {
-        void this.finish(conversation, 'system');
-      }
+      if (gone()) void this.finish(conversation, 'system');
     });
+    conversation.awayTimer?.cancel();
+    conversation.awayTimer = this.s.clock.setTimer(Math.min(OFFERED_WHILE_AWAY_MS, this.s.settings.visitorReconnectGraceMs), () => {
+      conversation.awayTimer = null;
+      if (!gone() || conversation.parked) return;
+      conversation.parked = true;
+      const freed = this.router.dequeue(conversation, 'away');
+      for (const agent of freed) this.router.agentFreed(agent);
+    });
+  }
+
+  /** A page of the visitor is back: their waiting conversation stays, and is offered again if it was put aside. */
+  private stopAbandonTimer(conversation: OpenConversation): void {
+    conversation.abandonTimer?.cancel();
+    conversation.abandonTimer = null;
+    conversation.awayTimer?.cancel();
+    conversation.awayTimer = null;
+    if (!conversation.parked) return;
+    conversation.parked = false;
+    if (conversation.record.status !== 'waiting') return;
+    // Back in line where it first arrived; a sticky wait or a transfer's reservation is over by now.
+    conversation.phase = conversation.record.privateFor !== null ? 'private' : 'everyone';
+    conversation.preferredAgent = conversation.record.privateFor;
+    this.router.enqueue(conversation);
   }
 
   /** The visitor's last page closed: waiting conversations leave the queue unless a page comes back in time. */
@@ -307,8 +337,7 @@ export class Lifecycle {
 
   visitorCameBack(visitorId: string): void {
     for (const conversation of this.s.openByVisitor.get(visitorId) ?? []) {
-      conversation.abandonTimer?.cancel();
-      conversation.abandonTimer = null;
+      this.stopAbandonTimer(conversation);
       if (conversation.record.status === 'active') this.tellAgent(conversation);
     }
   }
@@ -344,6 +373,7 @@ export class Lifecycle {
       await this.s.store.conversations.save(ended);
       conversation.record = ended;
       conversation.abandonTimer?.cancel();
+      conversation.awayTimer?.cancel();
       this.s.untrackOpen(conversation);
       const freed = wasWaiting ? this.router.dequeue(conversation, 'ended') : [];
       const agent = this.s.agent(ended.agentId);

@@ -5,7 +5,7 @@ import type { OpenConversation } from './open-conversation.js';
 import type { RoomQueue } from './room-queue.js';
 import { toOfferView } from './views.js';
 
-type WithdrawReason = 'taken' | 'timeout' | 'ended' | 'unavailable' | 'accepted';
+type WithdrawReason = 'taken' | 'timeout' | 'ended' | 'unavailable' | 'accepted' | 'away';
 
 /**
  * Decides who is offered what, on every event that can change the answer (a visitor arrives, an

@@ -37,6 +37,10 @@ export class OpenConversation {
   chatTimerHandle: Timer | null = null;
   /** Set while the visitor has no page open and the conversation waits: ends it when it fires. */
   abandonTimer: Timer | null = null;
+  /** Set with the abandon timer: puts the conversation aside (offered to nobody) when it fires. */
+  awayTimer: Timer | null = null;
+  /** Out of routing while its visitor has no page open; offered again when one comes back. */
+  parked = false;
   /** `{"type":"message","conversationId":"…","message":` for this conversation, made on its first message. */
   messageFramePrefix: string | null = null;
   /** Start, accept, end and requeue of one conversation run one after another, never interleaved. */

@@ -73,4 +73,38 @@ describe('queue', () => {
     expect((await kit.store.conversations.get(stays))?.status).toBe('waiting');
     expect([...kit.hub.queues.positions('GENERAL')].map((p) => p.visitorId)).toEqual(['v1']);
   });
+
+  it('stops offering a waiting chat 10 s after its visitor closed every page, keeps its place, and offers it again when a page comes back', async () => {
+    // Offers that do not time out meanwhile: only the visitor's absence withdraws one.
+    const kit = await hubKit({ rooms: [{ name: 'GENERAL', offerTimeoutSeconds: 300 }], agents: [{ id: 'alice@example.com', rooms: ['GENERAL'] }] });
+    kit.signIn('alice@example.com');
+    const first = await kit.start('v1');
+    const second = await kit.start('v2');
+    expect(kit.offersOf('alice@example.com')).toEqual([first]);
+
+    // A reload (closed and back within seconds) changes nothing for the agent.
+    kit.hub.presence.visitorDisconnected('v1');
+    kit.clock.advance(2_000);
+    kit.hub.presence.visitorConnected('v1');
+    kit.clock.advance(20_000);
+    expect(kit.framesOf('alice@example.com', 'offerWithdrawn')).toEqual([]);
+
+    // A closed tab: the offer goes after 10 s, and Alice is offered the next visitor instead.
+    kit.hub.presence.visitorDisconnected('v1');
+    kit.clock.advance(9_999);
+    expect(kit.offersOf('alice@example.com')).toEqual([first]);
+    kit.clock.advance(1);
+    expect(kit.framesOf('alice@example.com', 'offerWithdrawn')).toEqual([{ type: 'offerWithdrawn', conversationId: first, reason: 'away' }]);
+    expect(kit.offersOf('alice@example.com')).toEqual([second]);
+    expect([...kit.hub.queues.positions('GENERAL')].map((p) => p.visitorId)).toEqual(['v2']);
+
+    // Back within the grace period: first in line again, and offered once Alice is free.
+    kit.hub.presence.visitorConnected('v1');
+    expect([...kit.hub.queues.positions('GENERAL')].map((p) => p.visitorId)).toEqual(['v1', 'v2']);
+    await kit.accept('alice@example.com', second);
+    await kit.hub.lifecycle.end({ kind: 'agent', agentId: 'alice@example.com' }, second);
+    kit.hub.presence.setStatus('alice@example.com', 'browser', 'WAITING_NEW_CALL');
+    await kit.settle();
+    expect(kit.offersOf('alice@example.com')).toEqual([first]);
+  });
 });

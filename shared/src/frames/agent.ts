@@ -135,7 +135,7 @@ export const OfferFrame = z.object({
 export const OfferWithdrawnFrame = z.object({
   type: z.literal('offerWithdrawn'),
   conversationId: ServerId,
-  reason: z.enum(['taken', 'timeout', 'ended', 'unavailable', 'accepted']),
+  reason: z.enum(['taken', 'timeout', 'ended', 'unavailable', 'accepted', 'away']),
 });
 
 /** One of the agent's conversations changed (accepted, visitor online or offline, ended). */
