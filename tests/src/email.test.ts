@@ -253,63 +253,6 @@ describe('email through a real SMTP server', () => {
     expect(await mailsTo('target@example.com')).toHaveLength(3);
     expect(sink.to('busy6@example.com')).toHaveLength(0);
   });
-
-  it('an alert: opted-in agents are emailed at once, the visitor when an agent becomes ready', async () => {
-    // Alice turns email alerts on in her console; Bob leaves them off. Neither is ready.
-    const alice = await connectAgent(server, 'alice@acme.test', { status: 'TAKING_BREAK' });
-    expect(await alice.client.next('preferences')).toEqual({ type: 'preferences', emailAlerts: false, emailAlertsAvailable: true });
-    alice.client.send({ type: 'preferences', emailAlerts: true });
-    expect(await alice.client.next('preferences')).toMatchObject({ emailAlerts: true });
-    alice.client.close();
-
-    const visitor = await connectVisitor(server);
-    visitor.client.send({ type: 'start', form: { name: 'Wendy <i>Wait</i>', email: 'wendy@example.com' } });
-    const id = (await visitor.client.next('conversation')).conversation.id as string;
-    visitor.client.send({ type: 'emailAlert', clientId: 'alert-1', conversationId: id });
-    expect(await visitor.client.next('emailQueued')).toEqual({ type: 'emailQueued', clientId: 'alert-1', request: 'alert', to: 'wendy@example.com' });
-
-    const [toAlice] = await mailsTo('alice@acme.test');
-    expect(toAlice?.header('subject')).toBe('A visitor is waiting in Shop help');
-    expect(toAlice?.html).toContain('Wendy &lt;i&gt;Wait&lt;/i&gt; is waiting in Shop help');
-    expect(sink.to('bob@acme.test')).toHaveLength(0);
-    expect(sink.to('wendy@example.com')).toHaveLength(0);
-
-    // Bob becomes ready: the visitor hears of it.
-    const bob = await connectAgent(server, 'bob@acme.test');
-    bob.client.send({ type: 'status', status: 'WAITING_NEW_CALL' });
-    await sink.waitFor(sink.mails.length + 1);
-    const [toWendy] = await mailsTo('wendy@example.com');
-    expect(toWendy?.header('subject')).toBe('Acme <Bikes> & Co: someone is free to chat now');
-    expect(toWendy?.text).toContain('http://127.0.0.1/chat/GENERAL');
-    expect(sink.to('bob@acme.test')).toHaveLength(0);
-    bob.client.send({ type: 'status', status: 'TAKING_BREAK' });
-    bob.client.close();
-    visitor.client.send({ type: 'end', conversationId: id });
-    await visitor.client.next('conversation', (f) => f.conversation.status === 'ended');
-  });
-
-  it('an agent ready already (offered the chat) does not set the alert off, and once the chat is taken it is dropped', async () => {
-    const bob = await connectAgent(server, 'bob@acme.test');
-    bob.client.send({ type: 'status', status: 'WAITING_NEW_CALL' });
-    await bob.client.next('status', (f) => f.statuses.browser === 'WAITING_NEW_CALL');
-    const visitor = await connectVisitor(server);
-    visitor.client.send({ type: 'start', form: { name: 'Olga', email: 'olga@example.com' } });
-    const id = (await visitor.client.next('conversation')).conversation.id as string;
-    await bob.client.next('offer', (f) => f.offer.conversationId === id);
-    visitor.client.send({ type: 'emailAlert', clientId: 'alert-2', conversationId: id });
-    await visitor.client.next('emailQueued');
-    const heldFor = async () => (await server.store.outbox.unfinished()).filter((r) => r.hold?.conversationId === id).length;
-    expect(await heldFor()).toBe(1);
-
-    bob.client.send({ type: 'accept', conversationId: id });
-    await visitor.client.next('conversation', (f) => f.conversation.status === 'active');
-    // Alice becomes ready: the alert's chat is taken, so it is dropped instead of sent.
-    const alice = await connectAgent(server, 'alice@acme.test');
-    alice.client.send({ type: 'status', status: 'WAITING_NEW_CALL' });
-    await expect.poll(heldFor).toBe(0);
-    expect(await mailsTo('olga@example.com')).toHaveLength(0);
-    for (const agent of [alice, bob]) agent.client.close();
-  });
 });
 
 describe('without a mail server', () => {

@@ -13,19 +13,36 @@ import { outboxId } from './outbox-ids.js';
 import { senderProfile } from './sender-profile.js';
 
 /**
+ * Where the alert sends the visitor back: the page they waited on (its widget knows them: their
+ * chat is there), when it is a web page; Parley's own chat page knows nothing of them.
+ */
+function pageToReturnTo(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The email alert. A waiting visitor asks to be emailed when an agent is free: their
  * email is recorded at once but held, and agents of the room who turned email alerts on are
  * emailed at once. When an agent of the room becomes ready (the hub says so through
- * `readyAgentsChanged`; in an agent's private room, that agent), held alerts of that room go out,
- * unless an agent took the chat meanwhile (then the visitor no longer needs it). Agents who were
- * ready already do not count: they are busy, or being offered the chat. Held alerts survive
- * restarts with the outbox.
+ * `readyAgentsChanged`; in an agent's private room, that agent), held alerts of that room go out
+ * once the room's offer timeout has passed with the chat still waiting: an agent who takes it
+ * within that time (most do, in seconds) saves the visitor an email they no longer need. Agents
+ * who were ready already do not count: they are busy, or being offered the chat. Held alerts
+ * survive restarts with the outbox (a pending look is made again when an agent next becomes ready).
  */
 export class AlertRequests {
   private readonly changed = new Set<string>();
   private flush: Timer | null = null;
   /** The room's ready agents at the last look, to tell who has just become ready. */
   private readonly readyBefore = new Map<string, Set<string>>();
+  /** Held alerts whose room has a newly ready agent: looked at again once the offer timeout passed. */
+  private readonly settling = new Map<string, Timer>();
 
   constructor(
     private readonly deps: EmailDeps,
@@ -57,7 +74,11 @@ export class AlertRequests {
         kind: 'visitor-alert',
         room,
         to,
-        content: visitorAlertMail({ company, language: room.language, chatUrl: `${settings.publicUrl}/chat/${encodeURIComponent(chatRoom)}` }),
+        content: visitorAlertMail({
+          company,
+          language: room.language,
+          chatUrl: pageToReturnTo(record.context.url) ?? `${settings.publicUrl}/chat/${encodeURIComponent(chatRoom)}`,
+        }),
         hold: { room: room.name, privateFor: record.privateFor, conversationId: record.id },
       }),
     ];
@@ -103,6 +124,8 @@ export class AlertRequests {
   stop(): void {
     this.flush?.cancel();
     this.flush = null;
+    for (const timer of this.settling.values()) timer.cancel();
+    this.settling.clear();
   }
 
   private readyNow(room: string): Set<string> {
@@ -137,10 +160,27 @@ export class AlertRequests {
       }
       const arrived = newlyReady.get(hold.room) ?? [];
       if (hold.privateFor === null ? arrived.length === 0 : !arrived.includes(hold.privateFor)) continue;
-      const conversation = await this.deps.store.conversations.get(hold.conversationId);
-      const served = conversation?.status === 'active' || (conversation?.status === 'ended' && conversation.agentId !== null);
-      if (served) await outbox.cancel(record.id, 'an agent took the chat');
-      else await outbox.release(record.id);
+      if (this.settling.has(record.id)) continue;
+      const waitMs = (hub.directory.room(hold.room)?.offerTimeoutSeconds ?? 30) * 1000;
+      this.settling.set(
+        record.id,
+        clock.setTimer(waitMs, () => {
+          this.settling.delete(record.id);
+          this.sendUnlessTaken(record.id, hold.conversationId).catch((error: unknown) =>
+            this.deps.log.error({ err: error }, 'email alerts: could not release an alert'),
+          );
+        }),
+      );
     }
+  }
+
+  /** The visitor's alert goes, unless an agent took their chat meanwhile. */
+  private async sendUnlessTaken(alertId: string, conversationId: string): Promise<void> {
+    const { outbox } = this.deps;
+    if (!outbox.heldWhere((record) => record.id === alertId).length) return;
+    const conversation = await this.deps.store.conversations.get(conversationId);
+    const served = conversation?.status === 'active' || (conversation?.status === 'ended' && conversation.agentId !== null);
+    if (served) await outbox.cancel(alertId, 'an agent took the chat');
+    else await outbox.release(alertId);
   }
 }
