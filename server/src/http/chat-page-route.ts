@@ -7,14 +7,15 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!
 
 /**
  * The page's own rules: its scripts only from here, connections only back here, images from
- * anywhere over https (a room's logo) or the widget's blob previews. Inline styles stay allowed
+ * anywhere over http(s) (a room's logo: the configuration takes either, and a browser upgrades or
+ * blocks an http image on an https page by its own mixed-content rules) or the widget's blob previews. Inline styles stay allowed
  * for the custom properties the theme sets. Who may frame it is added per room (frameAncestors).
  */
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' blob: data: https:",
+  "img-src 'self' blob: data: https: http:",
   "connect-src 'self' ws: wss:",
   "base-uri 'none'",
   "form-action 'none'",
