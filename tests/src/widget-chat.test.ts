@@ -164,6 +164,42 @@ describe('the widget on the demo shop', () => {
     await page.context().close();
   });
 
+  it('shows a file the server refused by its name (no broken picture), where it was sent, until dismissed', async () => {
+    const page = await visitorPage();
+    await page.goto(`${shop}/`);
+    const launcher = launcherOf(page);
+    await expect.poll(() => launcher.getAttribute('aria-label')).toBe('Open chat');
+    await launcher.click();
+    await page.getByLabel('Your name').fill('Remy');
+    await page.getByLabel('Email').fill('remy@example.com');
+    await page.getByLabel(/Topic/).selectOption('Repairs');
+    await page.getByLabel('I agree to the chat being recorded').check();
+    const agent = await readyAgent();
+    await page.getByRole('button', { name: 'Start chat' }).click();
+    const id = (await agent.client.next('offer', (f) => f.offer.visitor.name === 'Remy')).offer.conversationId as string;
+    agent.client.send({ type: 'accept', conversationId: id });
+    await expect.poll(() => messageLines(page)).toEqual(['Alice joined the chat.']);
+
+    // Named and typed as a PNG, but its bytes are not one: the browser would preview it, the server refuses it.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Attach a file' }).click();
+    await (await chooser).setFiles({ name: 'not-really.png', mimeType: 'image/png', buffer: Buffer.from('this is text, not a picture') });
+    const refusal = page.getByRole('alert').filter({ hasText: 'not-really.png cannot be sent' });
+    await refusal.waitFor();
+    expect(await page.locator('parley-widget .messages img').count()).toBe(0);
+
+    agent.client.send({ type: 'message', conversationId: id, clientId: 'alice-after', text: 'Could you send a photo instead?' });
+    await expect.poll(async () => (await messageLines(page)).at(-1)).toContain('Could you send a photo instead?');
+    const lines = await messageLines(page);
+    expect(lines.findIndex((line) => line.includes('not-really.png'))).toBe(lines.length - 2);
+
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await refusal.waitFor({ state: 'detached' });
+    agent.client.send({ type: 'end', conversationId: id });
+    agent.client.close();
+    await page.context().close();
+  });
+
   it('stays at the newest message while pictures load above it', async () => {
     const page = await visitorPage();
     await page.goto(`${shop}/`);

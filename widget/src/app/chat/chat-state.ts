@@ -10,6 +10,8 @@ export type UploadProblem = 'tooLarge' | 'type' | 'failed';
 /** A file on its way up, with its progress (0 to 1) and, for images, a local preview. */
 export type UploadItem = {
   clientId: string;
+  /** When the visitor sent it: a refused one keeps its place among the messages by it. */
+  at: number;
   name: string;
   size: number;
   previewUrl: string | null;

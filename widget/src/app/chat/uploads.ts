@@ -58,6 +58,7 @@ export class Uploads {
     const isImage = !problem && file.type.startsWith('image/');
     const item: UploadItem = {
       clientId: newClientId('w'),
+      at: Date.now(),
       name: file.name,
       size: file.size,
       previewUrl: isImage ? URL.createObjectURL(file) : null,

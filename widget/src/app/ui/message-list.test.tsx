@@ -89,6 +89,25 @@ describe('the message list', () => {
     expect(items()[3]!.textContent).toContain('Not sent');
   });
 
+  it('keeps a message that was not sent where it was written, above the agent’s later replies', () => {
+    const { socket } = chatting();
+    fireEvent.input(screen.getByLabelText('Message'), { target: { value: 'Too late' } });
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
+    });
+    const sent = socket.sent.find((frame) => frame.type === 'message')!;
+    socket.deliver({ type: 'error', code: 'MESSAGE_INVALID', message: 'Refused.', ref: sent.clientId as string });
+    socket.deliver({
+      type: 'message',
+      conversationId: CONVERSATION_ID,
+      message: { seq: 4, clientId: 'a-9', at: Date.now() + 60_000, kind: 'text', from: 'agent', name: 'Alice', text: 'Anything else?' },
+    });
+    const texts = items().map((line) => line.textContent);
+    expect(texts[3]).toContain('Too late');
+    expect(texts[3]).toContain('Not sent');
+    expect(texts[4]).toContain('Anything else?');
+  });
+
   it('shows the agent typing, files from the agent, and the end of the chat', () => {
     const { socket } = chatting();
     socket.deliver({ type: 'typing', conversationId: CONVERSATION_ID, active: true });

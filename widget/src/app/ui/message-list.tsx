@@ -55,19 +55,65 @@ export function MessageList({ messages, pending, uploads }: Props) {
   useLayoutEffect(() => keeper.current?.stick(), [messages.length, pending.length, uploads.length]);
 
   const time = (at: number) => formatTime(at, settings.language);
+  // What was not sent stays where it was written, among the later messages, not pinned below them.
+  const stuck: (PendingText | UploadItem)[] = [...pending.filter((p) => p.failed), ...uploads.filter((u) => u.problem)].sort((a, b) => a.at - b.at);
+  let next = 0;
+  const stuckBefore = (at: number) => {
+    const rows = [];
+    while (next < stuck.length && stuck[next]!.at < at) rows.push(unsentRow(stuck[next++]!));
+    return rows;
+  };
+  const unsentRow = (item: PendingText | UploadItem) =>
+    'text' in item ? (
+      <li key={item.clientId} class={item.failed ? 'message mine failed' : 'message mine pending'}>
+        <p class="who">
+          <span class="sr-only">{strings.you}</span>
+        </p>
+        <div class="bubble">
+          <RichText text={item.text} />
+        </div>
+        <p class="meta">{item.failed ? strings.notSent : strings.sending}</p>
+      </li>
+    ) : (
+      <li key={item.clientId} class={item.problem ? 'message mine failed' : 'message mine pending'}>
+        <div class="bubble">
+          {/* A refused file shows by name: its preview may not be an image at all. */}
+          {item.previewUrl && !item.problem ? <img src={item.previewUrl} alt={item.name} /> : item.name}
+          {!item.problem && (
+            <progress
+              class="progress"
+              max={100}
+              value={Math.round(item.progress * 100)}
+              aria-label={format(strings.uploading, { name: item.name, percent: Math.round(item.progress * 100) })}
+            />
+          )}
+        </div>
+        {item.problem && (
+          <p class="meta" role="alert">
+            {uploadProblemText(item, strings, settings)}{' '}
+            <button type="button" class="download" onClick={() => controller.uploads.dismiss(item.clientId)}>
+              {strings.dismiss}
+            </button>
+          </p>
+        )}
+      </li>
+    );
   return (
     <div class="scroll" ref={scroller}>
       <ol class="messages" aria-label={strings.messages}>
         {messages.map((message) => {
+          const before = stuckBefore(message.at);
           if (message.kind === 'event') {
-            return (
+            return [
+              ...before,
               <li key={message.seq} class="event">
                 {eventText(message, strings, role)}
-              </li>
-            );
+              </li>,
+            ];
           }
           const mine = message.from === 'visitor';
-          return (
+          return [
+            ...before,
             <li key={message.seq} class={mine ? 'message mine sent' : 'message'} data-seq={message.seq}>
               <p class="who">{mine ? <span class="sr-only">{strings.you}</span> : message.name ? `${message.name} · ${role}` : role}</p>
               <div class="bubble">{message.kind === 'text' ? <RichText text={message.text} /> : <FileView file={message.file} />}</div>
@@ -75,43 +121,12 @@ export function MessageList({ messages, pending, uploads }: Props) {
                 {time(message.at)}
                 {mine && ` · ${strings.sent}`}
               </p>
-            </li>
-          );
+            </li>,
+          ];
         })}
-        {pending.map((item) => (
-          <li key={item.clientId} class={item.failed ? 'message mine failed' : 'message mine pending'}>
-            <p class="who">
-              <span class="sr-only">{strings.you}</span>
-            </p>
-            <div class="bubble">
-              <RichText text={item.text} />
-            </div>
-            <p class="meta">{item.failed ? strings.notSent : strings.sending}</p>
-          </li>
-        ))}
-        {uploads.map((upload) => (
-          <li key={upload.clientId} class={upload.problem ? 'message mine failed' : 'message mine pending'}>
-            <div class="bubble">
-              {upload.previewUrl ? <img src={upload.previewUrl} alt={upload.name} /> : upload.name}
-              {!upload.problem && (
-                <progress
-                  class="progress"
-                  max={100}
-                  value={Math.round(upload.progress * 100)}
-                  aria-label={format(strings.uploading, { name: upload.name, percent: Math.round(upload.progress * 100) })}
-                />
-              )}
-            </div>
-            {upload.problem && (
-              <p class="meta" role="alert">
-                {uploadProblemText(upload, strings, settings)}{' '}
-                <button type="button" class="download" onClick={() => controller.uploads.dismiss(upload.clientId)}>
-                  {strings.dismiss}
-                </button>
-              </p>
-            )}
-          </li>
-        ))}
+        {stuckBefore(Infinity)}
+        {pending.filter((p) => !p.failed).map(unsentRow)}
+        {uploads.filter((u) => !u.problem).map(unsentRow)}
       </ol>
     </div>
   );
