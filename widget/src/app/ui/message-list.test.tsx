@@ -96,7 +96,7 @@ describe('the message list', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Send message' }));
     });
     const sent = socket.sent.find((frame) => frame.type === 'message')!;
-    socket.deliver({ type: 'error', code: 'MESSAGE_INVALID', message: 'Refused.', ref: sent.clientId as string });
+    socket.deliver({ type: 'error', code: 'BAD_FRAME', message: 'Refused.', ref: sent.clientId as string });
     socket.deliver({
       type: 'message',
       conversationId: CONVERSATION_ID,
