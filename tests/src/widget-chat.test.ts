@@ -120,7 +120,17 @@ describe('the widget on the demo shop', () => {
     agent.client.send({ type: 'end', conversationId: id });
     await page.getByRole('button', { name: 'Start a new chat' }).waitFor();
     agent.client.close();
-    await page.context().close();
+
+    // Coming back another day (a new page of the site): the form holds what she typed last time, but asks her consent again.
+    await page.close();
+    const later = await page.context().newPage();
+    await later.goto(`${shop}/`);
+    await launcherOf(later).click();
+    expect(await later.getByLabel('Your name').inputValue()).toBe('Dana <b>Rider</b>');
+    expect(await later.getByLabel('Email').inputValue()).toBe('dana@example.com');
+    expect(await later.getByLabel(/Topic/).inputValue()).toBe('Repairs');
+    expect(await later.getByLabel('I agree to the chat being recorded').isChecked()).toBe(false);
+    await later.context().close();
   });
 
   it('flashes "(2) New messages" in the title while the chat is closed, and stops the moment the visitor opens it on the focused page', async () => {

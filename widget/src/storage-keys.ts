@@ -11,6 +11,8 @@ export function storageKeys(base: string, room: string) {
     active: `${server}:${room}:active`,
     /** Messages typed but not yet acknowledged, sent again after a reload (the server stores each once). */
     outbox: `${server}:${room}:outbox`,
+    /** The text answers of the visitor's last welcome form here: a returning visitor does not type them again. */
+    answers: `${server}:${room}:answers`,
     /** Whether the chat window was open, so the next page shows it the same way. */
     open: `${server}:${room}:open`,
   };

@@ -16,6 +16,7 @@ export const strings: Strings = {
   close: 'Chat schließen',
   menu: 'Chat-Menü',
   endChat: 'Chat beenden',
+  endChatSure: 'Ja, Chat beenden',
   continueBySms: 'Per SMS weiterschreiben',
   opensInNewTab: '(öffnet in einem neuen Tab)',
   logo: 'Logo von {company}',

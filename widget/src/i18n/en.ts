@@ -21,6 +21,7 @@ export const strings = {
   close: 'Close chat',
   menu: 'Chat menu',
   endChat: 'End chat',
+  endChatSure: 'Yes, end the chat',
   continueBySms: 'Continue by text message',
   opensInNewTab: '(opens in a new tab)',
   logo: '{company} logo',

@@ -16,6 +16,7 @@ export const strings: Strings = {
   close: 'Cerrar el chat',
   menu: 'Menú del chat',
   endChat: 'Terminar el chat',
+  endChatSure: 'Sí, terminar el chat',
   continueBySms: 'Continuar por SMS',
   opensInNewTab: '(se abre en una pestaña nueva)',
   logo: 'Logotipo de {company}',

@@ -16,6 +16,7 @@ export const strings: Strings = {
   close: 'Fermer le chat',
   menu: 'Menu du chat',
   endChat: 'Terminer le chat',
+  endChatSure: 'Oui, terminer le chat',
   continueBySms: 'Continuer par SMS',
   opensInNewTab: '(s’ouvre dans un nouvel onglet)',
   logo: 'Logo de {company}',

@@ -25,6 +25,16 @@ export type ControllerDeps = {
 
 type FrameOf<T extends VisitorServerFrame['type']> = Extract<VisitorServerFrame, { type: T }>;
 
+/** What storage holds of the last welcome form; anything else (another version's, a damaged value) is nothing. */
+function parseAnswers(stored: string | null): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(stored ?? '{}');
+    return value && typeof value === 'object' ? (value as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
 /** The agent's typing indicator goes away by itself if the "stopped" frame never comes. */
 const TYPING_SHOWN_MS = 15_000;
 
@@ -53,7 +63,7 @@ export class ChatController {
     this.keys = storageKeys(deps.base, deps.room);
     this.token = readStored(this.keys.token);
     this.unsent = new UnsentMessages(this.keys.outbox);
-    this.current = { ...initialState(deps.settings), pending: this.unsent.load() };
+    this.current = { ...initialState(deps.settings), pending: this.unsent.load(), remembered: parseAnswers(readStored(this.keys.answers)) };
     this.socket = new ClientSocket({
       url: `${deps.base.replace(/^http/, 'ws')}ws/visitor?room=${encodeURIComponent(deps.room)}`,
       hello: () => this.helloFrame(),
@@ -127,7 +137,14 @@ export class ChatController {
   startConversation(form: FormAnswers): void {
     this.pendingStart = form;
     const email = this.current.settings.welcomeForm.find((field) => field.type === 'email' && typeof form[field.key] === 'string');
-    this.patch({ starting: true, startProblem: null, ...(email ? { knownEmail: form[email.key] as string } : {}) });
+    // Typed answers are remembered for the next time (not hidden ones the page set, nor a consent box).
+    const remembered: Record<string, string> = {};
+    for (const field of this.current.settings.welcomeForm) {
+      const answer = form[field.key];
+      if (field.rule !== 'hidden' && typeof answer === 'string') remembered[field.key] = answer;
+    }
+    writeStored(this.keys.answers, JSON.stringify(remembered));
+    this.patch({ starting: true, startProblem: null, remembered, ...(email ? { knownEmail: form[email.key] as string } : {}) });
     this.wantsSession = true;
     if (this.socket.state === 'ready') this.sendStart();
     else this.socket.greet();

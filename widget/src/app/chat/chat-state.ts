@@ -53,6 +53,8 @@ export type ChatState = {
   email: Partial<Record<EmailKind, EmailRequest>>;
   /** The address the visitor gave in the welcome form on this page: email forms start from it. */
   knownEmail: string | null;
+  /** The text answers of their last welcome form in this room (kept in the browser): forms start from them. */
+  remembered: Record<string, string>;
 };
 
 export function initialState(settings: WidgetSettings): ChatState {
@@ -74,6 +76,7 @@ export function initialState(settings: WidgetSettings): ChatState {
     identity: {},
     email: {},
     knownEmail: null,
+    remembered: {},
   };
 }
 

@@ -7,13 +7,15 @@ const PHONE_SIZED = '(max-width: 600px)';
 
 /**
  * The widget's menu ("Menu Options"): the room's links, "continue by SMS" on phones
- * when the room has a number, and ending the chat. A disclosure: a button that shows a list of
+ * when the room has a number, and ending the chat (confirmed by a second press). A disclosure: a button that shows a list of
  * links and buttons, all reachable with Tab; Escape closes it and returns to the button.
  */
 export function ChatMenu() {
   const { settings, strings, controller } = useWidget();
   const { conversation } = useChatState();
   const [open, setOpen] = useState(false);
+  // "End chat" asks once more ("Yes, end the chat") before it ends anything.
+  const [sure, setSure] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const phone = typeof matchMedia === 'function' && matchMedia(PHONE_SIZED).matches;
@@ -21,6 +23,7 @@ export function ChatMenu() {
   const canEnd = conversation !== null && conversation.status !== 'ended';
 
   useEffect(() => {
+    setSure(false);
     if (!open) return;
     const outside = (event: Event) => {
       if (!event.composedPath().includes(wrap.current!)) setOpen(false);
@@ -75,11 +78,12 @@ export function ChatMenu() {
             <button
               type="button"
               onClick={() => {
+                if (!sure) return setSure(true);
                 controller.endConversation();
                 done();
               }}
             >
-              {strings.endChat}
+              {sure ? strings.endChatSure : strings.endChat}
             </button>
           </li>
         )}

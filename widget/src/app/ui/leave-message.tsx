@@ -37,6 +37,7 @@ export function LeaveMessage({ intro }: { intro?: string }) {
       <WelcomeForm
         fields={fields}
         identity={{ ...state.identity, email: state.knownEmail ?? state.identity.email }}
+        remembered={state.remembered}
         strings={strings}
         busy={request?.state === 'sending'}
         intro={intro ?? strings.leaveMessageIntro}

@@ -36,6 +36,7 @@ function Welcome({ state }: { state: ChatState }) {
       <WelcomeForm
         fields={settings.welcomeForm}
         identity={state.identity}
+        remembered={state.remembered}
         strings={strings}
         busy={state.starting}
         onSubmit={(answers: FormAnswers) => controller.startConversation(answers)}

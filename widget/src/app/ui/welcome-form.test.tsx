@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { strings as english } from '../../i18n/en.js';
 import { strings as french } from '../../i18n/fr.js';
-import { WelcomeForm } from './welcome-form.js';
+import { prefill, WelcomeForm } from './welcome-form.js';
 
 const fields: WelcomeFieldView[] = [
   { key: 'name', type: 'text', label: 'Your name', rule: 'required' },
@@ -75,6 +75,19 @@ describe('the welcome form', () => {
     fireEvent.click(screen.getByLabelText('I agree to the terms'));
     fireEvent.click(screen.getByRole('button', { name: 'Start chat' }));
     expect(onSubmit).toHaveBeenCalledWith({ name: 'Dana', email: 'dana@example.com', topic: 'Repairs', terms: true, customerId: 'C-42' });
+  });
+
+  it('starts from the visitor’s answers of last time, under what the page says of them', () => {
+    const remembered = { name: 'Dana', email: 'old@example.com', topic: 'Repairs', question: 'Brakes?' };
+    expect(prefill(fields, { email: 'dana@example.com', fields: { customerId: 'C-7' } }, remembered)).toEqual({
+      name: 'Dana',
+      email: 'dana@example.com',
+      topic: 'Repairs',
+      question: 'Brakes?',
+      customerId: 'C-7',
+    });
+    // A remembered value of the wrong kind for its field (a text for the checkbox) is left out.
+    expect(prefill(fields, {}, { terms: 'yes' })).toEqual({});
   });
 
   it('speaks the room’s language', () => {

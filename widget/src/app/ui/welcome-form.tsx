@@ -24,9 +24,17 @@ export function problemText(problem: FieldProblem, field: WelcomeFieldView, stri
   }
 }
 
-/** Prefills from `Parley('identify', …)`: name and email by their usual keys, the rest by key. */
-export function prefill(fields: readonly WelcomeFieldView[], identity: Identity): Record<string, FormValue> {
-  const known: Record<string, FormValue | undefined> = { name: identity.name, email: identity.email, ...identity.fields };
+/**
+ * Prefills from `Parley('identify', …)` (name and email by their usual keys, the rest by key),
+ * over what the visitor answered last time in this room.
+ */
+export function prefill(fields: readonly WelcomeFieldView[], identity: Identity, remembered: Record<string, string> = {}): Record<string, FormValue> {
+  const known: Record<string, FormValue | undefined> = {
+    ...remembered,
+    ...(identity.name ? { name: identity.name } : {}),
+    ...(identity.email ? { email: identity.email } : {}),
+    ...identity.fields,
+  };
   const values: Record<string, FormValue> = {};
   for (const field of fields) {
     const value = known[field.key];
@@ -38,6 +46,8 @@ export function prefill(fields: readonly WelcomeFieldView[], identity: Identity)
 type Props = {
   fields: readonly WelcomeFieldView[];
   identity: Identity;
+  /** The visitor's answers of last time, under what the page says of them. */
+  remembered?: Record<string, string>;
   strings: Strings;
   busy: boolean;
   onSubmit(answers: FormAnswers): void;
@@ -54,13 +64,14 @@ type Props = {
 export function WelcomeForm({
   fields,
   identity,
+  remembered,
   strings,
   busy,
   onSubmit,
   intro = strings.welcomeIntro,
   submit: [idle, working] = [strings.startChat, strings.starting],
 }: Props) {
-  const [values, setValues] = useState<Record<string, FormValue>>(() => prefill(fields, identity));
+  const [values, setValues] = useState<Record<string, FormValue>>(() => prefill(fields, identity, remembered));
   const [tried, setTried] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const problems = new Map<string, FieldProblem>();
