@@ -3,7 +3,7 @@ import { ClientSocket, type ConnectionChange, type ConnectionState, HistorySync,
 import { CloseCode } from '@parley/shared/codes';
 import { applyFrame } from '../state/apply-frame.js';
 import { type ConsoleState, initialState } from '../state/console-state.js';
-import { addPending, closeChat, nextChatId, openTranscript, selectChat, setPageHidden, updatePending } from '../state/local-actions.js';
+import { addPending, closeChat, markAccepting, nextChatId, openTranscript, selectChat, setPageHidden, updatePending } from '../state/local-actions.js';
 import { addNotice, dismissNotice } from '../state/notices.js';
 import { resyncPlan } from '../state/resync-plan.js';
 import { checkFile, uploadFile } from './file-transfer.js';
@@ -100,7 +100,8 @@ export class ConsoleController {
   }
 
   accept(conversationId: string): void {
-    if (!this.send({ type: 'accept', conversationId })) this.notify('Not connected: the chat cannot be accepted right now.', 'error');
+    if (!this.send({ type: 'accept', conversationId })) return this.notify('Not connected: the chat cannot be accepted right now.', 'error');
+    this.update(markAccepting(this.state, conversationId));
   }
 
   /** Accepts the offer that has waited longest (the keyboard shortcut). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { agentWelcome, conversation, GENERAL, offer } from '../test-support/fixtures.js';
 import { applyFrame } from './apply-frame.js';
 import { type ConsoleState, initialState } from './console-state.js';
-import { addPending, selectChat, setPageHidden } from './local-actions.js';
+import { addPending, markAccepting, selectChat, setPageHidden } from './local-actions.js';
 
 const text = (seq: number, words: string, from: 'visitor' | 'agent' = 'visitor'): ChatMessage => ({
   seq,
@@ -134,5 +134,41 @@ describe('the console state', () => {
     expect(state.offers).toEqual([]);
     expect(state.chats.map((c) => c.conversation.visitor.name)).toEqual(['Dana']);
     expect(state.selected).toBe(waiting.conversationId);
+  });
+
+  it('shows the chat the agent accepted here, even with another one open', () => {
+    const first = conversation({ name: 'Dana' });
+    const waiting = offer({ name: 'Eve' });
+    let state = applyFrame(initialState('browser'), welcome({ conversations: [first], offers: [waiting] }));
+    expect(state.selected).toBe(first.id);
+    state = markAccepting(state, waiting.conversationId);
+    state = applyFrame(state, { type: 'conversation', conversation: conversation({ id: waiting.conversationId, name: 'Eve' }) });
+    expect(state.selected).toBe(waiting.conversationId);
+    expect(state.accepting).toBeNull();
+  });
+
+  it('closes an ended chat once the agent moves to another, unless it still owes its result code', () => {
+    const dana = conversation({ name: 'Dana' });
+    const eve = conversation({ name: 'Eve' });
+    let state = applyFrame(initialState('browser'), welcome({ conversations: [dana, eve] }));
+    state = applyFrame(state, { type: 'rooms', rooms: [GENERAL], cannedReplies: [] });
+    state = applyFrame(state, { type: 'conversation', conversation: { ...dana, status: 'ended', endedBy: 'visitor' } });
+    state = selectChat(state, eve.id);
+    expect(state.chats.map((c) => c.conversation.visitor.name)).toEqual(['Eve']);
+
+    // With a result code plan, it stays until its result is saved.
+    const fay = conversation({ name: 'Fay' });
+    state = applyFrame(state, { type: 'rooms', rooms: [{ ...GENERAL, resultCodes: ['Sale'] }], cannedReplies: [] });
+    state = applyFrame(state, { type: 'conversation', conversation: fay });
+    state = applyFrame(state, { type: 'conversation', conversation: { ...eve, status: 'ended', endedBy: 'agent' } });
+    state = selectChat(state, fay.id);
+    expect(state.chats.map((c) => c.conversation.visitor.name)).toEqual(['Eve', 'Fay']);
+    state = applyFrame(state, {
+      type: 'conversation',
+      conversation: { ...eve, status: 'ended', endedBy: 'agent', disposition: { code: 'Sale', note: null, at: 1 } },
+    });
+    state = selectChat(state, eve.id);
+    state = selectChat(state, fay.id);
+    expect(state.chats.map((c) => c.conversation.visitor.name)).toEqual(['Fay']);
   });
 });

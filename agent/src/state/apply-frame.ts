@@ -106,7 +106,15 @@ const handlers: Handlers = {
     const known = state.chats.some((c) => c.conversation.id === conversation.id);
     if (!known) {
       if (conversation.status !== 'active') return { ...state, offers };
-      return { ...state, offers, chats: [...state.chats, newTab(conversation)], selected: state.selected ?? conversation.id };
+      // The chat the agent just accepted here is the one they want to see.
+      const mine = state.accepting === conversation.id;
+      return {
+        ...state,
+        offers,
+        chats: [...state.chats, newTab(conversation)],
+        selected: mine ? conversation.id : (state.selected ?? conversation.id),
+        accepting: mine ? null : state.accepting,
+      };
     }
     return updateChat({ ...state, offers }, conversation.id, (chat) => ({
       ...chat,

@@ -57,6 +57,8 @@ export type ConsoleState = {
   queues: RoomQueueView[];
   chats: ChatTab[];
   selected: string | null;
+  /** The offer this console asked to accept: its chat is shown as soon as it is ours. */
+  accepting: string | null;
   /** The console's browser tab is in the background: even the shown chat counts unread messages then. */
   pageHidden: boolean;
   past: Record<string, PastList>;
@@ -77,6 +79,7 @@ export function initialState(client: ClientKind): ConsoleState {
     queues: [],
     chats: [],
     selected: null,
+    accepting: null,
     pageHidden: false,
     past: {},
     transcripts: {},

@@ -1,13 +1,34 @@
-import type { ConsoleState, PendingMessage } from './console-state.js';
+import type { AgentRoomSettings } from '@parley/shared';
+import type { ChatTab, ConsoleState, PendingMessage } from './console-state.js';
 
 /*
  * Changes the agent makes by themselves, as pure functions of the state (the controller sends
  * the frames that go with them).
  */
 
+/**
+ * Shows a chat. Moving away from an ended chat that owes nothing (its result code, where the room
+ * has a plan; its lead choice, where the room has a CRM list) closes it: ended tabs do not linger.
+ */
 export function selectChat(state: ConsoleState, id: string): ConsoleState {
   if (!state.chats.some((c) => c.conversation.id === id)) return state;
-  return { ...state, selected: id, chats: state.chats.map((c) => (c.conversation.id === id && c.unread > 0 ? { ...c, unread: 0 } : c)) };
+  const kept = state.chats.filter((c) => c.conversation.id === id || c.conversation.id !== state.selected || !isSettled(c, state.rooms));
+  return { ...state, selected: id, chats: kept.map((c) => (c.conversation.id === id && c.unread > 0 ? { ...c, unread: 0 } : c)) };
+}
+
+/** Whether a chat is over for this agent, with nothing left to give: no longer theirs, or ended with its result and lead choice made. */
+export function isSettled(chat: ChatTab, rooms: readonly AgentRoomSettings[]): boolean {
+  if (chat.detached) return true;
+  if (chat.conversation.status !== 'ended') return false;
+  const room = rooms.find((r) => r.name === chat.conversation.room);
+  const owesResult = !!room && room.resultCodes.length > 0 && chat.conversation.disposition === null;
+  const owesLead = !!room && room.crmSelection.length > 0 && chat.conversation.lead === null;
+  return !owesResult && !owesLead;
+}
+
+/** The agent asked to accept this offer: its chat is shown once it is theirs. */
+export function markAccepting(state: ConsoleState, conversationId: string): ConsoleState {
+  return { ...state, accepting: conversationId };
 }
 
 /** The console's page went to the background or came back; coming back reads the shown chat. */

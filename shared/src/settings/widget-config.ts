@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIGHT_PALETTE, SYSTEM_FONT } from '../design-tokens.js';
 import { Limits } from '../limits.js';
 import { FIELD_RULES, WELCOME_FIELD_TYPES, type WelcomeField } from '../welcome-form.js';
 import { WIDGET_LANGUAGES } from '../widget-settings.js';
@@ -65,15 +66,15 @@ const WelcomeFormConfig = z
 const ThemeConfig = z
   .strictObject({
     /** Launcher, header, the visitor's messages and buttons. */
-    primaryColor: Color.default('#2456e8'),
+    primaryColor: Color.default(LIGHT_PALETTE.primary),
     /** Text on the primary colour. */
-    primaryTextColor: Color.default('#ffffff'),
+    primaryTextColor: Color.default(LIGHT_PALETTE.onPrimary),
     /** The chat window. */
-    backgroundColor: Color.default('#ffffff'),
+    backgroundColor: Color.default(LIGHT_PALETTE.bg),
     /** Text in the chat window. */
-    textColor: Color.default('#1d2330'),
+    textColor: Color.default(LIGHT_PALETTE.text),
     /** Font of the chat window; the default is the visitor's system font. */
-    fontFamily: FontFamily.default('system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'),
+    fontFamily: FontFamily.default(SYSTEM_FONT),
   })
   .prefault({});
 

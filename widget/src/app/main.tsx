@@ -1,4 +1,5 @@
 import { readStored } from '@parley/shared/client';
+import { derivedTokens } from '@parley/shared/design-tokens';
 import { render } from 'preact';
 import type { HostCommand, WidgetHost } from '../host-contract.js';
 import { format, type Language, loadLanguage } from '../i18n/index.js';
@@ -25,7 +26,7 @@ export function mount(host: WidgetHost): Promise<void> {
 
 function start(host: WidgetHost, { strings, launcher: launcherStrings }: Language): void {
   const { settings, launcher } = host;
-  adoptStyles(host.root, css);
+  adoptStyles(host.root, derivedTokens('.pw-root') + css);
 
   let attention: Attention | null = null;
   const notify = (event: ChatEvent) => {

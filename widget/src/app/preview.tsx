@@ -1,5 +1,6 @@
 import type { WidgetSettings } from '@parley/shared';
 import type { SocketLike } from '@parley/shared/client';
+import { derivedTokens } from '@parley/shared/design-tokens';
 import { render } from 'preact';
 import { type Language, loadLanguage } from '../i18n/index.js';
 import launcherCss from '../loader/launcher.css?inline';
@@ -28,7 +29,7 @@ export type WidgetPreview = {
 export async function preview(host: HTMLElement, initial: WidgetSettings): Promise<WidgetPreview> {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   adoptStyles(root, launcherCss);
-  adoptStyles(root, css);
+  adoptStyles(root, derivedTokens('.pw-root') + css);
   const launcher = document.createElement('button');
   launcher.type = 'button';
   launcher.tabIndex = -1;
