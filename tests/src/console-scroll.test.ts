@@ -49,7 +49,7 @@ describe('the console’s message list', () => {
         }),
     );
     await visitorSays(dana, 'more', 'And one more thing');
-    await alice.page.getByText('And one more thing').waitFor({ state: 'attached' });
+    await alice.page.locator('.chat-view .message-text', { hasText: 'And one more thing' }).waitFor({ state: 'attached' });
     expect(await list.evaluate((element) => element.scrollTop)).toBe(0);
     dana.client.close();
     await alice.context.close();

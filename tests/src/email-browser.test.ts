@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoSite, startDemoSite } from '../../demo/src/demo-site.js';
 import { axeViolations } from './support/axe.js';
 import { launchBrowser } from './support/browser.js';
-import { openConsole, signInAs } from './support/console-page.js';
+import { openConsole, openSettings, signInAs } from './support/console-page.js';
 import { EMAIL_FROM } from './support/email-rooms.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 import { connectAgent } from './support/parties.js';
@@ -99,12 +99,14 @@ describe('email in the widget and the console', () => {
   it('an agent turns email alerts on in the console; the server keeps it across a reload', async () => {
     const { context, page } = await openConsole(browser, server.http, { bypassCSP: true });
     await signInAs(page, 'alice@acme.test');
+    await openSettings(page);
     const toggle = page.getByRole('checkbox', { name: 'Email me when a visitor asks for an alert' });
     expect(await toggle.isChecked()).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     await toggle.click();
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await page.reload();
+    await openSettings(page);
     await expect.poll(() => page.getByRole('checkbox', { name: 'Email me when a visitor asks for an alert' }).isChecked()).toBe(true);
     await context.close();
   });

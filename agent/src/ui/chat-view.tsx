@@ -5,6 +5,7 @@ import { repliesFor } from '../format/canned-replies.js';
 import { formatTime } from '../format/durations.js';
 import { visitorLabel } from '../format/labels.js';
 import type { ChatTab } from '../state/console-state.js';
+import { Avatar } from './avatar.js';
 import { panelId, tabId } from './chat-tabs.js';
 import { Composer } from './composer.js';
 import { DispositionForm } from './disposition-form.js';
@@ -73,14 +74,18 @@ export function ChatView({ chat, room, rooms, ownReplies, agentName, token, draf
   return (
     <div class="chat-view" role="tabpanel" id={panelId(id)} aria-labelledby={tabId(id)}>
       <div class="chat-header">
-        <h2 class="chat-title">
-          Chat with <span class="visitor-name">{name}</span>
-        </h2>
-        <p class="chat-state">
-          {room?.label ?? chat.conversation.room}
-          {' · '}
-          {closed ? 'ended' : chat.conversation.visitor.online ? 'visitor on the page' : 'visitor left the page'}
-        </p>
+        <Avatar name={name} size="large" />
+        <div class="chat-heading">
+          <h2 class="chat-title">
+            Chat with <span class="visitor-name">{name}</span>
+          </h2>
+          <p class="chat-state">
+            <span class={`online-dot${!closed && chat.conversation.visitor.online ? ' online' : ''}`} aria-hidden="true" />
+            {room?.label ?? chat.conversation.room}
+            {' · '}
+            {closed ? 'ended' : chat.conversation.visitor.online ? 'visitor on the page' : 'visitor left the page'}
+          </p>
+        </div>
         {closed ? (
           <button type="button" onClick={() => commands.onClose(id)}>
             Close tab

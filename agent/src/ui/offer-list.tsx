@@ -2,6 +2,7 @@ import type { AgentRoomSettings, OfferView } from '@parley/shared';
 import { formatWait } from '../format/durations.js';
 import { visitorLabel } from '../format/labels.js';
 import type { PastList } from '../state/console-state.js';
+import { Avatar } from './avatar.js';
 import { FormAnswers } from './form-answers.js';
 
 type Props = {
@@ -38,7 +39,10 @@ export function OfferList({ offers, rooms, past, now, canAccept, onAccept }: Pro
             const earlier = past[offer.conversationId]?.total ?? 0;
             return (
               <li key={offer.conversationId} class="offer" data-conversation={offer.conversationId}>
-                <h3 class="offer-name">{name}</h3>
+                <div class="offer-head">
+                  <Avatar name={name} />
+                  <h3 class="offer-name">{name}</h3>
+                </div>
                 <p class="offer-meta">
                   <span class="room">{roomLabel(rooms, offer.room)}</span> · waiting {formatWait(now - offer.waitingSince)}
                   {offer.phase === 'private' && !offer.transfer && ' · asked for you'}

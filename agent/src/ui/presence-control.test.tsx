@@ -29,7 +29,9 @@ describe('the presence control', () => {
   it('sets ready and break, and shows which one the server holds', () => {
     const { onSetStatus, ready, rest, text } = show({ browser: 'TAKING_BREAK', mobile: null });
     expect(text()).toContain('On a break');
-    expect(text()).toContain('TAKING_BREAK');
+    // The server's code is for machines: kept on the element, never shown beside the label.
+    expect(text()).not.toContain('TAKING_BREAK');
+    expect(document.querySelector('[data-status]')?.getAttribute('data-status')).toBe('TAKING_BREAK');
     expect(text()).toContain('Choose Ready when you are back.');
     expect(rest.getAttribute('aria-pressed')).toBe('true');
     expect(ready.getAttribute('aria-pressed')).toBe('false');
@@ -42,7 +44,8 @@ describe('the presence control', () => {
   it('shows the statuses a chat ending leaves, and that Ready is what brings chats again', () => {
     const { ready, rest, text } = show({ browser: 'REMOTE_CUSTOMER_HANGUP', mobile: null });
     expect(text()).toContain('The visitor ended the chat');
-    expect(text()).toContain('REMOTE_CUSTOMER_HANGUP');
+    expect(text()).not.toContain('REMOTE_CUSTOMER_HANGUP');
+    expect(document.querySelector('[data-status]')?.getAttribute('data-status')).toBe('REMOTE_CUSTOMER_HANGUP');
     expect(text()).toContain('No new chats are offered until you choose Ready.');
     expect([ready.getAttribute('aria-pressed'), rest.getAttribute('aria-pressed')]).toEqual(['false', 'false']);
     expect(ready.disabled).toBe(false);
@@ -62,6 +65,17 @@ describe('the presence control', () => {
     );
     expect(withRoom.ready.disabled).toBe(false);
     expect(withRoom.text()).toContain('Choose Ready to take more (1 of 2 chats).');
+    cleanup();
+    // Several rooms: one short phrase, the rooms' detail in the tooltip (a sentence per room grew with them).
+    const rooms = [
+      { room: 'GENERAL', label: 'General', held: 1, limit: 1 },
+      { room: 'SALES', label: 'Sales', held: 0, limit: 2 },
+      { room: 'RETURNS', label: 'Returns', held: 0, limit: 1 },
+    ];
+    const many = show({ browser: 'SERVING_CUSTOMER', mobile: null }, { capacity: { held: 1, full: false, own: null, rooms } });
+    expect(many.text()).toContain('Choose Ready to take more (1 of 4 chats).');
+    expect(many.text()).not.toContain('Sales');
+    expect(document.querySelector('.capacity')?.getAttribute('title')).toBe('General: 1 of 1\nSales: 0 of 2\nReturns: 0 of 1');
   });
 
   it('names its own client and shows the other one’s status; while disconnected nothing can be chosen', () => {

@@ -13,10 +13,16 @@ type Props = {
 
 const CLIENT_NAMES: Record<ClientKind, string> = { browser: 'browser', mobile: 'mobile' };
 
+/** The agent's load, in one short phrase however many rooms they answer (the rooms' detail is in `capacityDetail`). */
 function capacityText(capacity: Capacity): string {
-  if (capacity.own !== null) return `${capacity.held} of ${capacity.own} chats`;
-  if (capacity.rooms.length === 1) return `${capacity.held} of ${capacity.rooms[0]!.limit} chats`;
-  return capacity.rooms.map((r) => `${r.label} ${r.held} of ${r.limit}`).join(', ');
+  const limit = capacity.own ?? capacity.rooms.reduce((sum, room) => sum + room.limit, 0);
+  return `${capacity.held} of ${limit} chats`;
+}
+
+/** Room by room, for the capacity chip's tooltip. */
+function capacityDetail(capacity: Capacity): string {
+  if (capacity.own !== null) return `Your capacity: ${capacity.own} chats across your rooms`;
+  return capacity.rooms.map((r) => `${r.label}: ${r.held} of ${r.limit}`).join('\n');
 }
 
 /** What the status means for new chats, and what it takes to get them again. */
@@ -40,8 +46,9 @@ function explain(status: AgentStatus | null, capacity: Capacity): string {
 
 /**
  * Ready or break, and the status the server holds for this client, whatever set it (the agent,
- * a chat starting or ending, force ready). Shows the other client's status too, since the
- * statistics count both.
+ * a chat starting or ending, force ready), with what it means for new chats. Compact enough for
+ * the top bar: a status pill, two buttons, the load; the other client's status beside it, since
+ * the statistics count both.
  */
 export function PresenceControl({ client, statuses, capacity, connected, onSetStatus }: Props) {
   const status = statuses[client];
@@ -54,16 +61,12 @@ export function PresenceControl({ client, statuses, capacity, connected, onSetSt
         Your status
       </h2>
       <p class="presence-status">
-        <span class="presence-client">Status on {CLIENT_NAMES[client]}:</span>{' '}
+        <span class="presence-client sr-only">Status on {CLIENT_NAMES[client]}:</span>{' '}
         <strong class={`status-badge status-${status ?? 'none'}`} data-status={status ?? ''}>
           {status ? STATUS_LABELS[status] : 'Not connected'}
-        </strong>{' '}
-        {status && <code class="status-code">{status}</code>}
+        </strong>
       </p>
-      <p class="presence-explain" id="presence-explain">
-        {explain(status, capacity)}
-      </p>
-      <div class="presence-buttons" role="group" aria-label="Set your status">
+      <div class="presence-buttons segmented" role="group" aria-label="Set your status">
         <button
           type="button"
           aria-pressed={status === 'WAITING_NEW_CALL'}
@@ -77,11 +80,18 @@ export function PresenceControl({ client, statuses, capacity, connected, onSetSt
           Break
         </button>
       </div>
-      {other && (
-        <p class="presence-other">
-          On {CLIENT_NAMES[otherClient]}: {STATUS_LABELS[other]}
-        </p>
-      )}
+      <span class={`capacity${capacity.full ? ' capacity-full' : ''}`} title={capacityDetail(capacity)}>
+        {capacityText(capacity)}
+      </span>
+      <p class="presence-explain" id="presence-explain">
+        {explain(status, capacity)}
+        {other && (
+          <span class="presence-other">
+            {' '}
+            On {CLIENT_NAMES[otherClient]}: {STATUS_LABELS[other]}
+          </span>
+        )}
+      </p>
     </section>
   );
 }

@@ -63,6 +63,12 @@ export async function readyConsole(browser: Browser, http: string, id: string, o
   return opened;
 }
 
+/** Opens the console's settings panel (ringing, email alerts, theme, shortcuts, sign out), if it is closed. */
+export async function openSettings(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Settings' });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
 /** The agent status the console shows for its own client (the server's code). */
 export function statusShown(page: Page): Promise<string | null> {
   return page.locator('.presence [data-status]').getAttribute('data-status');
