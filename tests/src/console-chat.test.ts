@@ -76,7 +76,7 @@ describe('the agent console, end to end', () => {
 
     const tab = alice.page.getByRole('tab', { name: /Dana Scully/ });
     expect(await tab.getAttribute('aria-selected')).toBe('true');
-    const context = alice.page.getByRole('complementary', { name: 'Visitor details' });
+    const context = alice.page.getByRole('region', { name: 'Visitor details' });
     await expect.poll(() => context.textContent()).toContain('None: this is the first.');
     const facts = await context.textContent();
     for (const shown of [

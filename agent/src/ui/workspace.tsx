@@ -133,94 +133,99 @@ export function Workspace({ controller, onSignOut }: Props) {
         </SettingsMenu>
       </header>
       <NoticeList notices={state.notices} onDismiss={(id) => controller.dismissNotice(id)} />
-      <nav class="inbox" aria-label="Incoming chats and queues">
-        <OfferList offers={state.offers} rooms={state.rooms} past={state.past} now={now} canAccept={connected} onAccept={(id) => controller.accept(id)} />
-        <section class="my-chats" aria-labelledby="my-chats-title">
-          <h2 id="my-chats-title">
-            Your chats <span class="count">({state.chats.length})</span>
-          </h2>
-          {state.chats.length > 1 && (
-            <input
-              type="search"
-              class="search"
-              aria-label="Search your chats"
-              placeholder="Search by name or words"
-              value={query}
-              onInput={(event) => setQuery(event.currentTarget.value)}
-            />
-          )}
-          {state.chats.length === 0 ? (
-            <p class="empty">{state.offers.length > 0 ? 'Accept a chat to start.' : 'Your chats appear here.'}</p>
-          ) : shown.length === 0 ? (
-            <p class="empty">No chat matches “{query.trim()}”.</p>
+      {/* One main landmark whichever screen a phone shows: the three parts are regions of it. */}
+      <main class="work">
+        <nav class="inbox" aria-label="Incoming chats and queues">
+          <OfferList offers={state.offers} rooms={state.rooms} past={state.past} now={now} canAccept={connected} onAccept={(id) => controller.accept(id)} />
+          <section class="my-chats" aria-labelledby="my-chats-title">
+            <h2 id="my-chats-title">
+              Your chats <span class="count">({state.chats.length})</span>
+            </h2>
+            {state.chats.length > 1 && (
+              <input
+                type="search"
+                class="search"
+                aria-label="Search your chats"
+                placeholder="Search by name or words"
+                value={query}
+                onInput={(event) => setQuery(event.currentTarget.value)}
+              />
+            )}
+            {state.chats.length === 0 ? (
+              <p class="empty">{state.offers.length > 0 ? 'Accept a chat to start.' : 'Your chats appear here.'}</p>
+            ) : shown.length === 0 ? (
+              <p class="empty">No chat matches “{query.trim()}”.</p>
+            ) : (
+              <ChatTabs
+                chats={shown}
+                selected={state.selected}
+                now={now}
+                onSelect={(id) => {
+                  controller.select(id);
+                  setScreen('chat');
+                }}
+              />
+            )}
+          </section>
+          <QueuePanel queues={state.queues} rooms={state.rooms} now={now} />
+        </nav>
+        <section class="chats" aria-label="Chats">
+          {chat ? (
+            <>
+              <div class="screen-nav">
+                <button type="button" class="ghost" onClick={() => setScreen('list')}>
+                  <span aria-hidden="true">← </span>
+                  All chats{unread > 0 ? ` (${unread} unread)` : ''}
+                </button>
+                <button type="button" class="ghost" onClick={() => setScreen('details')}>
+                  Visitor details
+                </button>
+              </div>
+              <ChatView
+                key={chat.conversation.id}
+                chat={chat}
+                room={state.rooms.find((r) => r.name === chat.conversation.room)}
+                rooms={state.rooms}
+                ownReplies={state.cannedReplies}
+                agentName={agentName}
+                token={controller.token}
+                draft={drafts[chat.conversation.id] ?? ''}
+                onDraft={(text) => setDrafts((all) => ({ ...all, [chat.conversation.id]: text }))}
+                endRequest={endRequest}
+                {...commands}
+              />
+            </>
           ) : (
-            <ChatTabs
-              chats={shown}
-              selected={state.selected}
-              now={now}
-              onSelect={(id) => {
-                controller.select(id);
-                setScreen('chat');
-              }}
-            />
+            <div class="chats-empty">
+              <p class="empty">
+                {state.offers.length > 0 ? 'A visitor is waiting: accept their chat to start.' : 'No chat open. New chats ring and show on the left.'}
+              </p>
+            </div>
           )}
         </section>
-        <QueuePanel queues={state.queues} rooms={state.rooms} now={now} />
-      </nav>
-      <main class="chats" aria-label="Chats">
-        {chat ? (
-          <>
-            <div class="screen-nav">
-              <button type="button" class="ghost" onClick={() => setScreen('list')}>
-                ← All chats{unread > 0 ? ` (${unread} unread)` : ''}
-              </button>
-              <button type="button" class="ghost" onClick={() => setScreen('details')}>
-                Visitor details
-              </button>
-            </div>
-            <ChatView
-              key={chat.conversation.id}
-              chat={chat}
-              room={state.rooms.find((r) => r.name === chat.conversation.room)}
-              rooms={state.rooms}
-              ownReplies={state.cannedReplies}
-              agentName={agentName}
-              token={controller.token}
-              draft={drafts[chat.conversation.id] ?? ''}
-              onDraft={(text) => setDrafts((all) => ({ ...all, [chat.conversation.id]: text }))}
-              endRequest={endRequest}
-              {...commands}
-            />
-          </>
-        ) : (
-          <div class="chats-empty">
-            <p class="empty">
-              {state.offers.length > 0 ? 'A visitor is waiting: accept their chat to start.' : 'No chat open. New chats ring and show on the left.'}
-            </p>
-          </div>
-        )}
+        <section class="context" aria-label="Visitor details">
+          {chat ? (
+            <>
+              <div class="screen-nav">
+                <button type="button" class="ghost" onClick={() => setScreen('chat')}>
+                  <span aria-hidden="true">← </span>
+                  Back to the chat
+                </button>
+              </div>
+              <VisitorContext
+                conversation={chat.conversation}
+                past={state.past[chat.conversation.id]}
+                transcripts={state.transcripts}
+                token={controller.token}
+                now={now}
+                onOpenTranscript={(id) => controller.openTranscript(id)}
+              />
+            </>
+          ) : (
+            <p class="empty">Details of the visitor in the selected chat appear here.</p>
+          )}
+        </section>
       </main>
-      <aside class="context" aria-label="Visitor details">
-        {chat ? (
-          <>
-            <div class="screen-nav">
-              <button type="button" class="ghost" onClick={() => setScreen('chat')}>
-                ← Back to the chat
-              </button>
-            </div>
-            <VisitorContext
-              conversation={chat.conversation}
-              past={state.past[chat.conversation.id]}
-              transcripts={state.transcripts}
-              token={controller.token}
-              now={now}
-              onOpenTranscript={(id) => controller.openTranscript(id)}
-            />
-          </>
-        ) : (
-          <p class="empty">Details of the visitor in the selected chat appear here.</p>
-        )}
-      </aside>
     </div>
   );
 }
