@@ -50,6 +50,8 @@ export const WidgetSettings = z.object({
     logoUrl: z.string().nullable(),
     header: z.string(),
     subHeader: z.string().nullable(),
+    /** A word from the team above the welcome form ("Hi! We usually answer within minutes."); null: none. */
+    greeting: z.string().nullable().default(null),
     /** What agents are called ("Agent", "Doctor", "Tutor"); null means the language's word for agent. */
     agentRole: z.string().nullable(),
   }),

@@ -104,7 +104,8 @@ describe('the widget on the demo shop', () => {
     const before = await messageLines(page);
 
     expect(before[0]).toBe('Alice joined the chat.');
-    expect(before[1]).toMatch(/^Alice · Mechanic\s+Hi Dana, what can I do for you\?/);
+    // Her initials, then her name and role: the visitor sees who answers.
+    expect(before[1]).toMatch(/^A\s*Alice · Mechanic\s+Hi Dana, what can I do for you\?/);
     expect(before[2]).toMatch(/^You\s+My brakes squeak👍\s+.* · Sent$/);
     expect(before[4]).toContain('Bring it in, we fix it today: https://acme.example/repairs');
     expect(await page.getByRole('link', { name: 'https://acme.example/repairs' }).getAttribute('rel')).toContain('noopener');

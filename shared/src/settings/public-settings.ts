@@ -24,6 +24,7 @@ export function publicSettings(
       logoUrl: room.logoUrl ?? null,
       header: room.header ?? privateAgent ?? room.label,
       subHeader: room.subHeader ?? null,
+      greeting: room.greeting ?? null,
       agentRole: room.agentRole ?? null,
     },
     theme: room.theme,

@@ -89,6 +89,8 @@ export const WIDGET_FIELDS = {
   logoUrl: WebUrl.optional(),
   header: text(80).optional(),
   subHeader: text(160).optional(),
+  /** A word from the team the visitor reads before the welcome form, as the first line of the chat. */
+  greeting: text(300).optional(),
   /** "Agent Role": what visitors see agents called ("Doctor", "Tutor"); default the language's "Agent". */
   agentRole: text(40).optional(),
   /** "Web Chat Colors" and "Web Chat Fonts". */

@@ -19,7 +19,7 @@ export function roomSettings(overrides: Partial<WidgetSettings> = {}): WidgetSet
     language: 'en',
     routing: 'quickest-reply',
     privateAgent: null,
-    branding: { companyName: null, logoUrl: null, header: 'General', subHeader: null, agentRole: null },
+    branding: { companyName: null, logoUrl: null, header: 'General', subHeader: null, greeting: null, agentRole: null },
     theme: { primaryColor: '#2456e8', primaryTextColor: '#ffffff', backgroundColor: '#ffffff', textColor: '#1d2330', fontFamily: 'system-ui, sans-serif' },
     launcherPosition: 'right',
     welcomeForm: [{ key: 'name', type: 'text', label: 'Name', rule: 'optional' }],

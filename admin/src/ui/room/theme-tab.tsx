@@ -91,6 +91,7 @@ export function ThemeTab({ name }: { name: string }) {
           <TextField label="Company name" path={['companyName']} />
           <TextField label="Header" path={['header']} hint="Default: the room's label." />
           <TextField label="Sub-header" path={['subHeader']} />
+          <TextField label="Greeting above the contact form" path={['greeting']} placeholder="Hi! We usually answer within minutes." />
           <TextField label="What visitors see agents called" path={['agentRole']} placeholder="Agent" hint='For example "Mechanic" or "Tutor".' />
           <div class="field">
             <label for="logo-file">Logo image</label>

@@ -1,5 +1,6 @@
 import { format } from '../../i18n/index.js';
 import type { ChatState } from '../chat/chat-state.js';
+import { Avatar } from './avatar.js';
 import { ChatEnded } from './chat-ended.js';
 import { Composer } from './composer.js';
 import { EmailRequestForm } from './email-request-form.js';
@@ -60,7 +61,12 @@ export function ConversationView({ state }: { state: ChatState }) {
   return (
     <>
       {conversation.status === 'waiting' && <WaitingStatus state={state} choosing={choosing} />}
-      {conversation.status === 'active' && conversation.agentName && <p class="banner">{format(strings.chattingWith, { name: conversation.agentName })}</p>}
+      {conversation.status === 'active' && conversation.agentName && (
+        <p class="banner">
+          <Avatar name={conversation.agentName} />
+          {format(strings.chattingWith, { name: conversation.agentName })}
+        </p>
+      )}
       <MessageList messages={state.messages} pending={state.pending} uploads={state.uploads} />
       {state.agentTyping && !ended && (
         <p class="typing" aria-hidden="true">

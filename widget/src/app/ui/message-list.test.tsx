@@ -19,7 +19,9 @@ const history: ChatMessage[] = [
   { seq: 3, clientId: 'v-1', at: Date.UTC(2026, 0, 5, 9, 2), kind: 'text', from: 'visitor', text: 'Hi, my <b>brakes</b> squeak' },
 ];
 
-function chatting(settings = roomSettings({ branding: { companyName: null, logoUrl: null, header: 'Help', subHeader: null, agentRole: 'Tutor' } })) {
+function chatting(
+  settings = roomSettings({ branding: { companyName: null, logoUrl: null, header: 'Help', subHeader: null, greeting: null, agentRole: 'Tutor' } }),
+) {
   const chat = renderChat(settings);
   chat.socket.deliver({
     type: 'welcome',
@@ -49,6 +51,9 @@ describe('the message list', () => {
       expect.stringContaining('YouHi, my <b>brakes</b> squeak'),
     ]);
     expect(document.querySelector('.messages img, .messages b')).toBeNull();
+    // The agent who answers, with their initials beside their name (decoration, hidden from screen readers).
+    expect(lines[1]!.querySelector('.avatar')?.textContent).toBe('A');
+    expect(lines[1]!.querySelector('.avatar')?.getAttribute('aria-hidden')).toBe('true');
     expect(lines[2]!.textContent).toContain('Sent');
   });
 

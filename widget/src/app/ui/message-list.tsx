@@ -3,6 +3,7 @@ import { BottomKeeper } from '@parley/shared/client';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { format, type Strings } from '../../i18n/index.js';
 import type { PendingText, UploadItem } from '../chat/chat-state.js';
+import { Avatar } from './avatar.js';
 import { FileView } from './file-view.js';
 import { formatBytes, formatTime } from './format.js';
 import { RichText } from './rich-text.js';
@@ -115,7 +116,16 @@ export function MessageList({ messages, pending, uploads }: Props) {
           return [
             ...before,
             <li key={message.seq} class={mine ? 'message mine sent' : 'message'} data-seq={message.seq}>
-              <p class="who">{mine ? <span class="sr-only">{strings.you}</span> : message.name ? `${message.name} · ${role}` : role}</p>
+              <p class="who">
+                {mine ? (
+                  <span class="sr-only">{strings.you}</span>
+                ) : (
+                  <>
+                    {message.name && <Avatar name={message.name} />}
+                    {message.name ? `${message.name} · ${role}` : role}
+                  </>
+                )}
+              </p>
               <div class="bubble">{message.kind === 'text' ? <RichText text={message.text} /> : <FileView file={message.file} />}</div>
               <p class="meta">
                 {time(message.at)}

@@ -29,9 +29,11 @@ function StartProblem({ state }: { state: ChatState }) {
 /** Before a conversation: the welcome form, or the news that nobody is available. */
 function Welcome({ state }: { state: ChatState }) {
   const { settings, strings, controller } = useWidget();
+  const greeting = settings.branding.greeting;
   if (!state.available && !state.starting) return <Unavailable />;
   return (
     <>
+      {greeting && <p class="greeting">{greeting}</p>}
       <StartProblem state={state} />
       <WelcomeForm
         fields={settings.welcomeForm}

@@ -9,6 +9,7 @@ const branded = roomSettings({
     logoUrl: 'https://acme.example/logo.png',
     header: 'Talk to Acme',
     subHeader: 'We answer within minutes',
+    greeting: 'Hi! Ask us anything about your bike.',
     agentRole: 'Mechanic',
   },
   theme: { primaryColor: '#0a7d4f', primaryTextColor: '#fffff0', backgroundColor: '#fbfbf7', textColor: '#14213d', fontFamily: 'Georgia, serif' },
@@ -28,8 +29,10 @@ describe('theming and branding', () => {
     expect(root.style.getPropertyValue('--pw-font')).toBe('Georgia, serif');
   });
 
-  it('shows the company name, logo, header and sub-header', () => {
+  it('shows the company name, logo, header and sub-header, and the team’s greeting above the form', () => {
     renderChat(branded);
+    const greeting = screen.getByText('Hi! Ask us anything about your bike.');
+    expect(greeting.compareDocumentPosition(document.querySelector('form')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Talk to Acme' })).toBeTruthy();
     expect(screen.getByText('Acme Bikes')).toBeTruthy();
     expect(screen.getByText('We answer within minutes')).toBeTruthy();
