@@ -33,7 +33,10 @@ describe('the email outbox across kill -9', () => {
   it('keeps emails while SMTP is down, loses none to a SIGKILL, and sends each exactly once when SMTP is back', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'parley-email-'));
     const configPath = join(folder, 'parley.config.json');
-    writeFileSync(configPath, JSON.stringify(emailRooms));
+    // The alert goes once the chat is still waiting an offer timeout after an agent became ready:
+    // the shortest the room allows, so the spawned server (real time) sends it within the poll.
+    const rooms = { ...emailRooms, rooms: emailRooms.rooms.map((room) => (room.name === 'GENERAL' ? { ...room, offerTimeoutSeconds: 5 } : room)) };
+    writeFileSync(configPath, JSON.stringify(rooms));
     const port = await freePort();
     const options = {
       transport: 'uws' as const,
@@ -68,7 +71,7 @@ describe('the email outbox across kill -9', () => {
 
     sink = await startSmtpSink({ port });
     await sink.waitFor(8);
-    // An agent becomes ready: the alert held across the restart goes out.
+    // An agent becomes ready and leaves the chat waiting: the alert held across the restart goes out.
     const agent = await connectAgent(second, 'bob@acme.test');
     await expect.poll(() => logged(second, 'outbox: email sent').length, { timeout: 15_000 }).toBe(9);
     agent.client.close();
