@@ -1,7 +1,8 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import type { Journal } from './journal.js';
 import type { LineLog } from './line-log.js';
 import { FILE_SPAN } from './manifest.js';
+import { readAt } from './read-at.js';
 
 /** Reads lines of a file that no longer grows (a snapshot, a rolled journal) by offset. */
 export class SealedFile {
@@ -12,22 +13,12 @@ export class SealedFile {
   }
 
   read(offset: number, length: number): string {
-    return readLine(this.fd, offset, length);
+    return readAt(this.fd, offset, length);
   }
 
   close(): void {
     closeSync(this.fd);
   }
-}
-
-export function readLine(fd: number, offset: number, length: number): string {
-  const buffer = Buffer.allocUnsafe(length);
-  for (let done = 0; done < length; ) {
-    const got = readSync(fd, buffer, done, length - done, offset + done);
-    if (got === 0) throw new Error(`no line at ${offset} (${length} bytes)`);
-    done += got;
-  }
-  return buffer.toString('utf8');
 }
 
 type Member = { base: number; name: string; file: Pick<SealedFile, 'read' | 'close'> | Journal };

@@ -1,4 +1,4 @@
-import { closeSync, fdatasync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { ErrorCode } from '@parley/shared';
 import type { Metrics } from '../core/metrics.js';
@@ -6,6 +6,7 @@ import { Refusal } from '../core/refusal.js';
 import type { JournalEntry } from './journal-entry.js';
 import { CHECKSUM_BYTES, JOURNAL_HEADER, replayJournal, writeChecksum } from './journal-replay.js';
 import type { LineLog } from './line-log.js';
+import { readAt } from './read-at.js';
 
 export type JournalSync = 'write' | 'fsync';
 
@@ -209,13 +210,7 @@ export class Journal implements LineLog {
     for (const batch of [...this.unwritten, this.batch]) {
       if (offset >= batch.start && offset < batch.start + batch.used) return batch.bytes.toString('utf8', offset - batch.start, offset - batch.start + length);
     }
-    const buffer = Buffer.allocUnsafe(length);
-    for (let done = 0; done < length; ) {
-      const got = readSync(this.fd, buffer, done, length - done, offset + done);
-      if (got === 0) throw new Error(`journal: no line at ${offset} (${length} bytes)`);
-      done += got;
-    }
-    return buffer.toString('utf8');
+    return readAt(this.fd, offset, length);
   }
 
   private readonly flushLater = (): void => {
