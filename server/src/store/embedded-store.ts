@@ -6,7 +6,7 @@ import type { Metrics } from '../core/metrics.js';
 import type { Commit } from './commit.js';
 import { type CompactionPoint, Compactor } from './compactor.js';
 import { lockDataDir } from './data-dir-lock.js';
-import { bytesFree, bytesUnder } from './disk-usage.js';
+import { bytesFree, DiskUsage } from './disk-usage.js';
 import { embeddedMaintenance } from './embedded-maintenance.js';
 import { embeddedOutbox } from './embedded-outbox.js';
 import { embeddedPreferences } from './embedded-preferences.js';
@@ -195,6 +195,8 @@ export const DEFAULT_ROLL_BYTES = 32 * 1024 * 1024;
 export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Promise<Store> {
   const state = new MemoryState();
   const now = options.now ?? Date.now;
+  // For parley_store_bytes: the attachments' folder is walked once a minute at most.
+  const usage = options.dataDir ? new DiskUsage(options.dataDir, now) : null;
   const warn = options.warn ?? (() => {});
   const sessionReplay = new SessionReplay(now());
   let lines: LineLog = new MemoryLines();
@@ -283,7 +285,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions = {}): Pro
     settings: embeddedSettings(state, commit),
     audit: embeddedAudit(state, commit),
     limits: memoryLimits(now),
-    diskBytes: async () => (options.dataDir ? bytesUnder(options.dataDir) : null),
+    diskBytes: async () => (usage ? usage.bytes() : null),
     diskFree: async () => (options.dataDir ? bytesFree(options.dataDir) : null),
     maintenance,
     async close() {
