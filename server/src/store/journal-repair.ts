@@ -1,7 +1,8 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { lockDataDir } from './data-dir-lock.js';
+import { fileLines } from './file-lines.js';
 import { CHECKSUM_BYTES, writeChecksum } from './journal-replay.js';
 import { manifestFiles, readManifest } from './manifest.js';
 
@@ -57,8 +58,10 @@ export function repairJournal(dataDir: string, now: number): RepairReport | null
   const release = lockDataDir(dataDir);
   try {
     const names = manifestFiles(readManifest(dataDir));
-    const keptByFile = new Map<string, Buffer[]>();
-    const damagedFiles = new Set<string>();
+    // Two passes, each reading a file a chunk at a time (a journal may be far larger than memory):
+    // the first finds the damaged lines, the second copies every other line into the repaired file.
+    const damagedLines = new Map<string, Set<number>>();
+    let kept = 0;
     const quarantined: Quarantined[] = [];
     const badLines: Buffer[] = [];
     /** Highest seq and the seqs present, per conversation, among the messages kept. */
@@ -74,18 +77,12 @@ export function repairJournal(dataDir: string, now: number): RepairReport | null
       seqs.set(conversationId, known);
     };
     for (const name of names) {
-      const bytes = readFileSync(join(dataDir, name));
-      const kept: Buffer[] = [];
-      keptByFile.set(name, kept);
       let checked = false;
-      let lineNumber = 0;
-      for (let start = 0, newline = bytes.indexOf(10); newline !== -1; start = newline + 1, newline = bytes.indexOf(10, start)) {
-        lineNumber++;
-        const raw = bytes.subarray(start, newline);
+      for (const { raw, offset: start, number: lineNumber } of fileLines(join(dataDir, name))) {
         const text = raw.toString('utf8');
         if (lineNumber === 1 && text.startsWith('{"t":"journal"')) {
           checked = (JSON.parse(text) as { v: number }).v >= 2;
-          kept.push(raw);
+          kept++;
           continue;
         }
         const hasSum = HEX_LINE.test(text);
@@ -95,13 +92,14 @@ export function repairJournal(dataDir: string, now: number): RepairReport | null
         if (!entry) {
           quarantined.push({ file: name, line: lineNumber, offset: start, what: describe(body.toString('utf8')) });
           badLines.push(raw);
-          damagedFiles.add(name);
+          if (!damagedLines.has(name)) damagedLines.set(name, new Set());
+          damagedLines.get(name)!.add(lineNumber);
           // A lost message that was its conversation's last still gets its place held.
           const lost = readable(body);
           if (lost?.t === 'msg' && lost.c && typeof lost.m?.seq === 'number') noteSeq(lost.c, lost.m.seq, null);
           continue;
         }
-        kept.push(raw);
+        kept++;
         if (entry.t === 'msg' && entry.c && typeof entry.m?.seq === 'number') noteSeq(entry.c, entry.m.seq, entry.m.at ?? 0);
       }
     }
@@ -126,33 +124,50 @@ export function repairJournal(dataDir: string, now: number): RepairReport | null
     const live = names.at(-1)!;
     const originalFiles: string[] = [];
     for (const name of names) {
-      if (!damagedFiles.has(name) && (name !== live || placeholders.length === 0)) continue;
+      if (!damagedLines.has(name) && (name !== live || placeholders.length === 0)) continue;
       const path = join(dataDir, name);
       const originalFile = join(dataDir, `${name.replace(/\.jsonl$/, '')}.damaged-${stamp}.jsonl`);
       const repaired = `${path}.repaired`;
       // Its header (or none, for format 0) stays: every format reads the checksummed placeholders.
-      writeWhole(repaired, [...keptByFile.get(name)!, ...(name === live ? placeholders : [])]);
+      writeWhole(repaired, repairedLines(path, damagedLines.get(name) ?? new Set(), name === live ? placeholders : []));
       renameSync(path, originalFile);
       renameSync(repaired, path);
       originalFiles.push(originalFile);
     }
-    const kept = [...keptByFile.values()].reduce((sum, lines) => sum + lines.length, 0);
     return { kept, quarantined, lostMessages, quarantineFile, originalFiles };
   } finally {
     release();
   }
 }
 
-/** Writes lines (each with its newline) and makes them durable before the file is used. */
-function writeWhole(path: string, lines: Buffer[]): void {
+/** A file's lines but the damaged ones, then `extra`: read as they are written, never all at once. */
+function* repairedLines(path: string, damaged: ReadonlySet<number>, extra: readonly Buffer[]): Generator<Buffer> {
+  for (const line of fileLines(path)) if (!damaged.has(line.number)) yield line.raw;
+  yield* extra;
+}
+
+/** Writes lines (each with its newline), a megabyte at a time, and makes them durable before the file is used. */
+function writeWhole(path: string, lines: Iterable<Buffer>): void {
   const fd = openSync(path, 'w');
+  const pending: Buffer[] = [];
+  let size = 0;
+  const flush = () => {
+    const bytes = Buffer.concat(pending);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    pending.length = 0;
+    size = 0;
+  };
   try {
     for (const line of lines) {
-      const withNewline = Buffer.concat([line, Buffer.from('\n')]);
-      for (let done = 0; done < withNewline.length; ) done += writeSync(fd, withNewline, done, withNewline.length - done);
+      pending.push(line, NEWLINE);
+      size += line.length + 1;
+      if (size >= 1 << 20) flush();
     }
+    flush();
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
 }
+
+const NEWLINE = Buffer.from('\n');
