@@ -77,6 +77,8 @@ describe('the agent console, screen by screen', () => {
     };
     for await (const screen of consoleScreens(scene, true)) {
       expect({ screen, shown: await shown() }).toEqual({ screen, shown: expected[screen] });
+      // From a chat, the way back says a visitor is waiting to be accepted.
+      if (screen === 'phone-chat') expect(await scene.page.getByRole('button', { name: /All chats.*1 incoming/ }).isVisible()).toBe(true);
       await photograph(scene.page, screen);
       expect({ screen, violations: await axeViolations(scene.page) }).toEqual({ screen, violations: [] });
       // Nothing wider than the phone.

@@ -176,6 +176,8 @@ export function Workspace({ controller, onSignOut }: Props) {
                 <button type="button" class="ghost" onClick={() => setScreen('list')}>
                   <span aria-hidden="true">← </span>
                   All chats{unread > 0 ? ` (${unread} unread)` : ''}
+                  {/* On a phone the incoming chats are on the list's screen: say so from the chat's. */}
+                  {state.offers.length > 0 && <strong class="incoming-count"> · {state.offers.length} incoming</strong>}
                 </button>
                 <button type="button" class="ghost" onClick={() => setScreen('details')}>
                   Visitor details
