@@ -1,6 +1,6 @@
 import type { ChatMessage, VisitorServerFrame } from '@parley/shared';
 import { resolveServiceLevels } from '@parley/shared/settings';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hubKit } from './hub-test-kit.js';
 
 const agents = [{ id: 'alice@example.com', name: 'Alice', rooms: ['GENERAL'] }];
@@ -111,6 +111,26 @@ describe('chat timers: maximum wait, visitor and agent inactivity', () => {
     await kit.settle();
     expect(idleSince()).toBeNull();
     expect(kit.hub.lifecycle.timers.quietAgents('GENERAL', kit.clock.now())).toEqual([]);
+  });
+
+  it('saves a message’s changes to the response clock and the timer in one write', async () => {
+    const both = [{ name: 'GENERAL', serviceLevels: { ...levels, firstResponseSeconds: 60, nextResponseSeconds: 60 } }];
+    const kit = await hubKit({ rooms: both, agents });
+    kit.signIn('alice@example.com');
+    const id = await kit.start('v1');
+    await kit.accept('alice@example.com', id);
+    const saves = vi.spyOn(kit.store.conversations, 'save');
+    // The first reply: stops the first-reply clock, keeps its time for reports, starts the visitor's timer.
+    await kit.hub.messaging.send(alice, { conversationId: id, clientId: 'a1', text: 'Hello!' });
+    await kit.settle();
+    expect(saves).toHaveBeenCalledTimes(1);
+    expect(await kit.store.conversations.get(id)).toMatchObject({ responseClock: null, chatTimer: { kind: 'visitor' }, serviceLevel: 'met' });
+    expect((await kit.store.conversations.get(id))?.firstResponseAt).toBe(kit.clock.now());
+    // The visitor's answer: starts the next-reply clock and the agent's timer.
+    await kit.hub.messaging.send(visitor, { conversationId: id, clientId: 'v1', text: 'Thanks' });
+    await kit.settle();
+    expect(saves).toHaveBeenCalledTimes(2);
+    expect(await kit.store.conversations.get(id)).toMatchObject({ responseClock: { kind: 'next' }, chatTimer: { kind: 'agent' } });
   });
 
   it('keeps each deadline across a restart: a warned visitor is still closed on time, one due while down at once', async () => {

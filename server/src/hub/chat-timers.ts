@@ -40,24 +40,26 @@ export class ChatTimers {
     return { kind, since, warnAt, escalateAt, warned: false };
   }
 
-  /** A message was stored in an active chat: whoever did not write owes the next move now. */
-  messageStored(open: OpenConversation, from: 'visitor' | 'agent', at: number): void {
-    const { record } = open;
-    if (record.status !== 'active') return;
+  /** The record after a message stored in an active chat (the same record when nothing changes): whoever did not write owes the next move now. */
+  next(record: ConversationRecord, from: 'visitor' | 'agent', at: number): ConversationRecord {
+    if (record.status !== 'active') return record;
     const running = record.chatTimer ?? null;
     // The agent owes a reply since the visitor's first unanswered message, not their latest.
-    if (from === 'visitor' && running?.kind === 'agent') return;
+    if (from === 'visitor' && running?.kind === 'agent') return record;
     const next = this.timer(record.room, from === 'agent' ? 'visitor' : 'agent', at);
-    if (next === null && running === null) return;
-    this.change(open, { ...record, chatTimer: next });
+    return next === null && running === null ? record : { ...record, chatTimer: next };
   }
 
-  /** Makes this the record the hub holds, saves it in the chat's turn, tells whoever sees a difference, and arms its timer. */
+  /**
+   * Makes this the record the hub holds, saves it in the chat's turn (one write for all a message
+   * changed), tells its agent when what they see moved (the response clock, the idle warning) and
+   * its visitor when the wait offer did, and arms the timer.
+   */
   change(open: OpenConversation, record: ConversationRecord): void {
     const before = open.record;
     open.record = record;
     this.arm(open);
-    const agentSees = agentIdleSince(before) !== agentIdleSince(record);
+    const agentSees = agentIdleSince(before) !== agentIdleSince(record) || (before.responseClock ?? null) !== (record.responseClock ?? null);
     const visitorSees = waitedTooLong(before) !== waitedTooLong(record);
     void open
       .serial(async () => {

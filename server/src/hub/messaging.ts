@@ -5,7 +5,7 @@ import type { ConversationRecord, NewMessage } from '../store/store.js';
 import { access, accessForWriting, writableNow } from './access.js';
 import type { ChatTimers } from './chat-timers.js';
 import type { HubState } from './hub-state.js';
-import { type ResponseClocks, withClock } from './response-clocks.js';
+import type { ResponseClocks } from './response-clocks.js';
 
 /**
  * Messages, events and typing. A message is acknowledged only once the store holds it; the
@@ -107,14 +107,11 @@ export class Messaging {
     if (open && !open.answered && message.kind !== 'event' && message.from === 'agent') {
       open.answered = true;
       this.s.today.answered(record.room, open.record.acceptedAt ?? message.at, message.at);
-      if (open.record.firstResponseAt == null) {
-        // Kept for reports: in the record the hub holds (later saves carry it), and saved in its turn.
-        this.clocks.change(open, { ...withClock(open.record, null, message.at), firstResponseAt: message.at });
-      }
     }
     if (open && message.kind !== 'event') {
-      this.clocks.messageStored(open, message.from, message.at);
-      this.timers.messageStored(open, message.from, message.at);
+      // The response clock and the chat's timer move with the message: one save for both.
+      const next = this.timers.next(this.clocks.next(open.record, message.from, message.at), message.from, message.at);
+      if (next !== open.record) this.timers.change(open, next);
     }
     const frame = { type: 'message', conversationId: record.id, message } as const;
     const prefix = open ? (open.messageFramePrefix ??= messageFramePrefix(record.id)) : messageFramePrefix(record.id);

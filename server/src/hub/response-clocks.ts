@@ -1,7 +1,6 @@
 import type { ResponseClock } from '@parley/shared';
 import type { ConversationRecord } from '../store/store.js';
 import type { HubState } from './hub-state.js';
-import type { OpenConversation } from './open-conversation.js';
 
 /**
  * The record with `next` as its running clock (null: none) from `at`: a clock that stops (or is
@@ -32,30 +31,17 @@ export class ResponseClocks {
     return { kind, since, warnAt: since + Math.round((ms * levels.warningPercent) / 100), dueAt: since + ms };
   }
 
-  /** A message was stored in an open chat: the agent's stops the clock, a visitor's starts the next one if none runs. */
-  messageStored(open: OpenConversation, from: 'visitor' | 'agent', at: number): void {
-    const { record } = open;
-    if (record.status !== 'active') return;
+  /**
+   * The record after a message stored in an open chat (the same record when nothing changes): the
+   * agent's stops the clock (their first one is kept for reports), a visitor's starts the next one
+   * if none runs. Saved by the caller, with whatever else the message changed, in one write.
+   */
+  next(record: ConversationRecord, from: 'visitor' | 'agent', at: number): ConversationRecord {
+    if (record.status !== 'active') return record;
+    const answered = from === 'agent' && record.firstResponseAt == null ? { ...record, firstResponseAt: at } : record;
     const running = record.responseClock ?? null;
     const next = from === 'agent' ? null : (running ?? this.clock(record.room, 'next', at));
-    if (next === running) return;
-    this.change(open, withClock(record, next, at));
-  }
-
-  /**
-   * Makes this the record the hub holds and saves it in the chat's turn; its agent hears of it
-   * when its clock started or stopped (not for what only reports read).
-   */
-  change(open: OpenConversation, record: ConversationRecord): void {
-    const clockMoved = (open.record.responseClock ?? null) !== (record.responseClock ?? null);
-    open.record = record;
-    void open
-      .serial(async () => {
-        await this.s.store.conversations.save(open.record);
-        if (!clockMoved || !open.record.agentId) return;
-        this.s.showAgent(open.record.agentId, open.record);
-      })
-      .catch(() => {});
+    return next === running ? answered : withClock(answered, next, at);
   }
 
   /** Open chats of a room whose clock is past due now: the supervisor's breaches. */
