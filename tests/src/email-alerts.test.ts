@@ -19,7 +19,8 @@ describe('email alerts', () => {
     server = await startTestServer({
       transport: 'ws',
       store: 'embedded',
-      file: emailRooms,
+      // The shop's own site: the only pages an alert may link back to.
+      file: { ...emailRooms, rooms: emailRooms.rooms.map((room) => (room.name === 'GENERAL' ? { ...room, whitelistedDomains: ['shop.test'] } : room)) },
       clock,
       env: { SMTP_URL: sink.url, EMAIL_FROM, EMAIL_PER_NETWORK_PER_HOUR: '1000' },
     });
@@ -43,9 +44,10 @@ describe('email alerts', () => {
     return sink.to(address);
   };
 
-  async function waitingVisitor(name: string, email: string) {
-    const visitor = await connectVisitor(server);
-    visitor.client.send({ type: 'start', form: { name, email } });
+  /** A visitor on the shop's site, waiting, who asked for an alert; their page says `page` (default: https://shop.test/pricing). */
+  async function waitingVisitor(name: string, email: string, page?: string) {
+    const visitor = await connectVisitor(server, 'GENERAL', undefined, { origin: 'https://shop.test' });
+    visitor.client.send({ type: 'start', form: { name, email }, ...(page ? { context: { url: page } } : {}) });
     const id = (await visitor.client.next('conversation')).conversation.id as string;
     visitor.client.send({ type: 'emailAlert', clientId: `alert-${email.split('@')[0]}`, conversationId: id });
     expect(await visitor.client.next('emailQueued')).toMatchObject({ request: 'alert', to: email });
@@ -61,6 +63,8 @@ describe('email alerts', () => {
     alice.client.close();
 
     const { visitor, id } = await waitingVisitor('Wendy <i>Wait</i>', 'wendy@example.com');
+    // A page address no site of the room's has (what the visitor's browser says can be anything).
+    const mallory = await waitingVisitor('Mallory', 'target@example.com', 'https://evil.example/sign-in');
     const [toAlice] = await mailsTo('alice@acme.test');
     expect(toAlice?.header('subject')).toBe('A visitor is waiting in Shop help');
     expect(toAlice?.html).toContain('Wendy &lt;i&gt;Wait&lt;/i&gt; is waiting in Shop help');
@@ -88,14 +92,28 @@ describe('email alerts', () => {
     // The page her chat is on (its widget knows her), not Parley's own chat page.
     expect(toWendy?.text).toContain('https://shop.test/pricing');
     expect(toWendy?.text).not.toContain('/chat/GENERAL');
+    // A page of a site the room does not list is never linked: Parley's own chat page instead.
+    await expect
+      .poll(
+        () => {
+          clock.advance(100);
+          return sink.to('target@example.com').length;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+    expect(sink.to('target@example.com')[0]?.text).toContain('/chat/GENERAL');
+    expect(sink.to('target@example.com')[0]?.text).not.toContain('evil.example');
     expect(sink.to('bob@acme.test')).toHaveLength(0);
     bob.client.send({ type: 'status', status: 'TAKING_BREAK' });
     await bob.client.next('status', (f) => f.statuses.browser === 'TAKING_BREAK');
     // The alerts see him go (on the clock's next tick), so his next "ready" counts as new.
     clock.advance(1);
     bob.client.close();
-    visitor.client.send({ type: 'end', conversationId: id });
-    await visitor.client.next('conversation', (f) => f.conversation.status === 'ended');
+    for (const party of [mallory, { visitor, id }]) {
+      party.visitor.client.send({ type: 'end', conversationId: party.id });
+      await party.visitor.client.next('conversation', (f) => f.conversation.status === 'ended');
+    }
   });
 
   it('an agent who takes the chat within the offer timeout of becoming ready: no email to the visitor', async () => {
@@ -122,7 +140,7 @@ describe('email alerts', () => {
     const bob = await connectAgent(server, 'bob@acme.test');
     bob.client.send({ type: 'status', status: 'WAITING_NEW_CALL' });
     await bob.client.next('status', (f) => f.statuses.browser === 'WAITING_NEW_CALL');
-    const visitor = await connectVisitor(server);
+    const visitor = await connectVisitor(server, 'GENERAL', undefined, { origin: 'https://shop.test' });
     visitor.client.send({ type: 'start', form: { name: 'Olga', email: 'olga@example.com' } });
     const id = (await visitor.client.next('conversation')).conversation.id as string;
     await bob.client.next('offer', (f) => f.offer.conversationId === id);

@@ -1,4 +1,5 @@
 import { type EmailAlertFrame, type EmailQueuedFrame, ErrorCode, isEmailAddress } from '@parley/shared';
+import { isOriginAllowed } from '../config/origin-policy.js';
 import type { Timer } from '../core/clock.js';
 import type { EmailRequester } from '../core/party.js';
 import { Refusal } from '../core/refusal.js';
@@ -14,13 +15,16 @@ import { senderProfile } from './sender-profile.js';
 
 /**
  * Where the alert sends the visitor back: the page they waited on (its widget knows them: their
- * chat is there), when it is a web page; Parley's own chat page knows nothing of them.
+ * chat is there; Parley's own chat page knows nothing of them). The page's address is what the
+ * visitor's browser said, and anyone may type anyone's address in the alert form: so only a page
+ * of a site the room lists (its whitelisted domains) is linked, never one a visitor made up.
  */
-function pageToReturnTo(url: string | undefined): string | null {
-  if (!url) return null;
+function pageToReturnTo(url: string | undefined, sites: readonly string[]): string | null {
+  if (!url || sites.length === 0) return null;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    const web = parsed.protocol === 'https:' || parsed.protocol === 'http:';
+    return web && isOriginAllowed(parsed.origin, sites) ? parsed.href : null;
   } catch {
     return null;
   }
@@ -77,7 +81,7 @@ export class AlertRequests {
         content: visitorAlertMail({
           company,
           language: room.language,
-          chatUrl: pageToReturnTo(record.context.url) ?? `${settings.publicUrl}/chat/${encodeURIComponent(chatRoom)}`,
+          chatUrl: pageToReturnTo(record.context.url, room.whitelistedDomains) ?? `${settings.publicUrl}/chat/${encodeURIComponent(chatRoom)}`,
         }),
         hold: { room: room.name, privateFor: record.privateFor, conversationId: record.id },
       }),
