@@ -6,7 +6,7 @@ import { FakeClock } from '../../server/src/core/fake-clock.js';
 import { launchBrowser } from './support/browser.js';
 import { EMAIL_FROM } from './support/email-rooms.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
-import { connectAgent } from './support/parties.js';
+import { connectAgent, connectVisitor } from './support/parties.js';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.js';
 import { STATS_KEY, TEST_PASSWORD_HASH } from './support/test-config.js';
 import { axeCheck, launcherOf, messageLines } from './support/widget-page.js';
@@ -117,5 +117,19 @@ describe('the maximum wait and visitor inactivity in the widget', () => {
     expect((await agent.client.next('status', (f) => f.statuses.browser === 'REMOTE_CUSTOMER_HANGUP')).statuses.browser).toBe('REMOTE_CUSTOMER_HANGUP');
     agent.client.close();
     await page.context().close();
+  });
+
+  it('a message left from an agent’s private room after the maximum wait ends that wait too', async () => {
+    const visitor = await connectVisitor(server, 'AGENT-ALICE', undefined, { origin: 'http://localhost' });
+    visitor.client.send({ type: 'start', form: { name: 'Pia' } });
+    const id = (await visitor.client.next('conversation')).conversation.id as string;
+    clock.advance(60_000);
+    await visitor.client.next('conversation', (f) => f.conversation.waitedTooLong === true);
+    visitor.client.send({ type: 'leaveMessage', clientId: 'pia-1', name: 'Pia', email: 'pia@example.com', message: 'Call me back' });
+    await visitor.client.next('emailQueued');
+    expect((await visitor.client.next('conversation', (f) => f.conversation.id === id && f.conversation.status === 'ended')).conversation.endedBy).toBe(
+      'visitor',
+    );
+    visitor.client.close();
   });
 });

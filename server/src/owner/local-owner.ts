@@ -70,9 +70,11 @@ export function localOwner(hub: Hub, email: Email, directory: Directory, clock: 
 
     emailTranscript: (requester, frame) => email.transcripts.request(requester, frame),
     async leaveMessage({ requester, roomName, pageUrl, frame }) {
-      const answer = await email.messages.leave({ requester, entry: entryOrRefuse(directory, roomName), pageUrl, frame });
-      // Offered instead of waiting on: the message replaces the chat that waited too long.
-      if (answer.type === 'emailQueued') await hub.lifecycle.messageLeft(requester.visitorId, roomName);
+      const entry = entryOrRefuse(directory, roomName);
+      const answer = await email.messages.leave({ requester, entry, pageUrl, frame });
+      // Offered instead of waiting on: the message replaces the chat that waited too long (in the
+      // room the entry leads to: an agent's private room is a way into one of their rooms).
+      if (answer.type === 'emailQueued') await hub.lifecycle.messageLeft(requester.visitorId, entry.room.name);
       return answer;
     },
     emailAlert: (requester, frame) => email.alerts.request(requester, frame),
